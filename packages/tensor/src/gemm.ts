@@ -51,34 +51,41 @@ export function gemm(
   const pa = packedA;
   const pb = packedB;
 
-  // Pack op(A): panel p holds rows 4p … 4p+3, as k groups of 4 numbers.
+  // Pack op(A): panel p holds rows 4p … 4p+3 as k groups of 4 numbers, so the multiply
+  // loop reads it strictly in order. Each case walks its source in memory order.
   for (let panel = 0; panel < rowPanels; panel++) {
     const base = panel * TILE * k;
-    for (let r = 0; r < TILE; r++) {
-      const i = panel * TILE + r;
-      if (i >= m) {
-        for (let p = 0; p < k; p++) pa[base + p * TILE + r] = 0;
-      } else if (transA) {
-        for (let p = 0; p < k; p++) pa[base + p * TILE + r] = a[p * m + i];
-      } else {
-        const row = i * k;
-        for (let p = 0; p < k; p++) pa[base + p * TILE + r] = a[row + p];
+    const rowsHere = Math.min(TILE, m - panel * TILE);
+    if (rowsHere < TILE) pa.fill(0, base, base + TILE * k); // pad the edge panel with zeros
+    if (transA) {
+      // a is k×m: row p of a holds column p of op(A).
+      for (let p = 0; p < k; p++) {
+        const source = p * m + panel * TILE;
+        for (let r = 0; r < rowsHere; r++) pa[base + p * TILE + r] = a[source + r];
+      }
+    } else {
+      for (let r = 0; r < rowsHere; r++) {
+        const source = (panel * TILE + r) * k;
+        for (let p = 0; p < k; p++) pa[base + p * TILE + r] = a[source + p];
       }
     }
   }
 
-  // Pack op(B): panel q holds columns 4q … 4q+3, as k groups of 4 numbers.
+  // Pack op(B): panel q holds columns 4q … 4q+3 as k groups of 4 numbers.
   for (let panel = 0; panel < colPanels; panel++) {
     const base = panel * TILE * k;
-    for (let col = 0; col < TILE; col++) {
-      const j = panel * TILE + col;
-      if (j >= n) {
-        for (let p = 0; p < k; p++) pb[base + p * TILE + col] = 0;
-      } else if (transB) {
-        const row = j * k;
-        for (let p = 0; p < k; p++) pb[base + p * TILE + col] = b[row + p];
-      } else {
-        for (let p = 0; p < k; p++) pb[base + p * TILE + col] = b[p * n + j];
+    const colsHere = Math.min(TILE, n - panel * TILE);
+    if (colsHere < TILE) pb.fill(0, base, base + TILE * k);
+    if (transB) {
+      // b is n×k: row j of b holds column j of op(B).
+      for (let col = 0; col < colsHere; col++) {
+        const source = (panel * TILE + col) * k;
+        for (let p = 0; p < k; p++) pb[base + p * TILE + col] = b[source + p];
+      }
+    } else {
+      for (let p = 0; p < k; p++) {
+        const source = p * n + panel * TILE;
+        for (let col = 0; col < colsHere; col++) pb[base + p * TILE + col] = b[source + col];
       }
     }
   }

@@ -8,7 +8,11 @@ import { Tensor, formatShape, sameShape } from "./tensor.ts";
 
 /** target += other (same shapes). Returns target. */
 export function addInPlace(target: Tensor, other: Tensor): Tensor {
-  return axpy(target, 1, other);
+  checkSameShape("addInPlace", target, other, "other");
+  const y = target.data;
+  const source = other.data;
+  for (let i = 0; i < y.length; i++) y[i] += source[i];
+  return target;
 }
 
 /** target ·= factor. Returns target. */
@@ -20,11 +24,7 @@ export function scaleInPlace(target: Tensor, factor: number): Tensor {
 
 /** target += alpha · x — "a x plus y", the classic BLAS name. Returns target. */
 export function axpy(target: Tensor, alpha: number, x: Tensor): Tensor {
-  if (!sameShape(target.shape, x.shape)) {
-    throw new Error(
-      `axpy: shapes differ — target is ${formatShape(target.shape)}, x is ${formatShape(x.shape)}; expected equal shapes`,
-    );
-  }
+  checkSameShape("axpy", target, x, "x");
   const y = target.data;
   const source = x.data;
   for (let i = 0; i < y.length; i++) y[i] += alpha * source[i];
@@ -35,4 +35,12 @@ export function axpy(target: Tensor, alpha: number, x: Tensor): Tensor {
 export function fillInPlace(target: Tensor, value: number): Tensor {
   target.data.fill(value);
   return target;
+}
+
+function checkSameShape(op: string, target: Tensor, other: Tensor, otherName: string): void {
+  if (!sameShape(target.shape, other.shape)) {
+    throw new Error(
+      `${op}: shapes differ — target is ${formatShape(target.shape)}, ${otherName} is ${formatShape(other.shape)}; expected equal shapes`,
+    );
+  }
 }

@@ -73,12 +73,12 @@ export function checkMatmulShapes(
   const [rows, innerA] = transA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
   const [innerB, cols] = transB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
   if (innerA !== innerB) {
-    const aName = transA ? "aᵀ" : "a";
-    const bName = transB ? "bᵀ" : "b";
-    const bPart = transB ? "columns" : "rows";
+    // For a transposed operand, also say which dimension of the stored matrix is meant.
+    const aName = transA ? `aᵀ's ${innerA} columns (a's rows)` : `a's ${innerA} columns`;
+    const bName = transB ? `bᵀ to have ${innerA} rows (b ${innerA} columns)` : `b to have ${innerA} rows`;
     throw new Error(
       `${op}: inner dimensions differ — a is ${formatShape(a.shape)}, b is ${formatShape(b.shape)}; ` +
-        `expected ${bName} to have ${innerA} rows to match ${aName}'s ${innerA} columns (b needs ${innerA} ${bPart})`,
+        `expected ${bName} to match ${aName}`,
     );
   }
   return [rows, innerA, cols];

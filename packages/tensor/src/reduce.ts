@@ -32,8 +32,8 @@ export function mean(t: Tensor, axis: number, options?: ReduceOptions): Tensor;
 export function mean(t: Tensor, axis?: number, options: ReduceOptions = {}): number | Tensor {
   if (t.size === 0) throw new Error(`mean: tensor of shape ${formatShape(t.shape)} is empty; its mean is undefined`);
   if (axis === undefined) return sum(t) / t.size;
-  const totals = sum(t, axis, options);
   const count = t.shape[normalizeAxis("mean", axis, t.rank)];
+  const totals = sum(t, axis, options);
   for (let i = 0; i < totals.size; i++) totals.data[i] /= count;
   return totals;
 }
@@ -54,7 +54,8 @@ export function max(t: Tensor, axis?: number, options: ReduceOptions = {}): numb
 
 /**
  * The index of the largest element along an axis (the last by default), e.g. the
- * predicted class of each row of a [batch, classes] tensor. The first index wins a tie.
+ * predicted class of each row of a [batch, classes] tensor. The first index wins a tie;
+ * a NaN wins over any number (as in max), so it is never hidden.
  * Returned flat, in the order of the remaining dimensions.
  */
 export function argmax(t: Tensor, axis = -1): Int32Array {
@@ -67,7 +68,7 @@ export function argmax(t: Tensor, axis = -1): Int32Array {
       let best = t.data[o * length * inner + i];
       for (let k = 1; k < length; k++) {
         const value = t.data[(o * length + k) * inner + i];
-        if (value > best) {
+        if (value > best || (Number.isNaN(value) && !Number.isNaN(best))) {
           best = value;
           bestIndex = k;
         }

@@ -90,7 +90,8 @@ export function zeros(shape: readonly number[]): Tensor {
 
 /** A tensor of ones. */
 export function ones(shape: readonly number[]): Tensor {
-  return full(shape, 1);
+  checkShape("ones", shape);
+  return new Tensor(new Float64Array(sizeOf(shape)).fill(1), shape);
 }
 
 /** A tensor with every element equal to `value`. */

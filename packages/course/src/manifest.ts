@@ -1,0 +1,51 @@
+/**
+ * The course manifest: the one ordered list of lessons.
+ *
+ * Like rustlings' info.toml, this array is the single source of the course order.
+ * `npm start` walks it to find the next lesson, `npm start -- --list` prints it, and the
+ * docs sidebar reads it for previous/next links. Nothing else may decide the order.
+ */
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface LessonEntry {
+  /** Position in the course, counting from 0 with no gaps. */
+  number: number;
+  /** Short lowercase name a learner can type: `npm start -- losses`. */
+  slug: string;
+  /** Folder under lessons/: the two-digit number, a dash, the slug ("00-tensors"). */
+  folder: string;
+  title: string;
+  /** One line: what the lesson gives the learner. */
+  summary: string;
+}
+
+// Lessons are added here, in course order, when their folders are created:
+// 01-neuron, 02-activations, 03-losses, 04-optimizers, 05-backprop, 06-mlp,
+// 07-generalization, 08-cnn, 09-rnn, 10-interpretation, 11-speed.
+// manifest.test.ts fails if this list and the lessons/ folders disagree.
+export const lessons: readonly LessonEntry[] = [
+  {
+    number: 0,
+    slug: "tensors",
+    folder: "00-tensors",
+    title: "Tensors",
+    summary:
+      "Shapes, broadcasting, matrix multiplication and seeded randomness — the data every network is made of.",
+  },
+];
+
+/** Absolute path of the repository root, found from this file (packages/course/src/). */
+export function repoRoot(): string {
+  return fileURLToPath(new URL("../../../", import.meta.url)).replace(/[\\/]$/, "");
+}
+
+/** Absolute path of the lessons/ folder. */
+export function lessonsRoot(): string {
+  return join(repoRoot(), "lessons");
+}
+
+/** Absolute path of one lesson's folder, e.g. /…/lessons/00-tensors. */
+export function lessonPath(entry: LessonEntry, root: string = lessonsRoot()): string {
+  return join(root, entry.folder);
+}

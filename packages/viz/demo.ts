@@ -1,0 +1,11 @@
+import { lossChart } from "./src/loss-chart.ts";
+import { rng } from "../tensor/src/rng.ts";
+const r = rng(1);
+const train = Array.from({ length: 2000 }, (_, i) => 2.3 * Math.exp(-i / 300) + 0.05 + 0.15 * Math.exp(-i/600) * r.normal());
+const validation = Array.from({ length: 10 }, (_, e) => 2.3 * Math.exp(-(e + 1) * 200 / 300) + 0.09);
+console.log(lossChart({ train, validation }, { title: "Training loss", width: 72, colors: process.argv[2] === "c" }));
+console.log();
+console.log(lossChart({ train, validation }, { width: 72, logScale: true, height: 10 }));
+console.log();
+const diverged = Array.from({ length: 300 }, (_, i) => (i < 200 ? 1 / (1 + i / 20) + i*i/40000 : NaN));
+console.log(lossChart(diverged, { width: 60, height: 8, xLabel: "epoch" }));

@@ -1,0 +1,102 @@
+import { drawChart } from "./chart.ts";
+import type { ChartSeries } from "./chart.ts";
+import { formatMetric } from "./format.ts";
+import { resample } from "./resample.ts";
+import { terminalWidth, useColor } from "./terminal.ts";
+
+export interface LossChartOptions {
+  title?: string;
+  /** Total width in characters, labels included (default: the terminal's width up to 120, else 80). */
+  width?: number;
+  /** Rows of plot (default 12). */
+  height?: number;
+  /** Plot log10 of the values, labelled with the real values; shows steady exponential decay as a straight line. */
+  logScale?: boolean;
+  /** Force colour on or off (default: on for a terminal unless NO_COLOR is set). */
+  colors?: boolean;
+  yLabel?: string;
+  /** Name of the x-axis (default "step"). */
+  xLabel?: string;
+  /** The x values of the first and last point (default: 0 and the longest series' length − 1). */
+  xRange?: [number, number];
+}
+
+/** Widest chart drawn by default: wider than this, a 12-row chart is a flat smear. */
+const maxDefaultWidth = 120;
+
+/**
+ * Loss curves as a terminal line chart, e.g. `lossChart({ train, validation })`.
+ *
+ * - Long series are resampled to one value per column by averaging equal buckets (see
+ *   resample.ts for why the mean and not min/max); the legend shows each series' true
+ *   last value.
+ * - Series share the x-axis by relative position: every series runs from the first
+ *   column to the last. That is right for curves recorded over the same run at different
+ *   rates — a training loss per batch beside a validation loss per epoch — which is what
+ *   the lessons plot. The axis is labelled with the longest series' indices, or `xRange`.
+ * - NaN and ±Infinity (a run that diverged) are skipped and counted in the legend, so the
+ *   part of the curve that led up to the blow-up stays visible; a series with no finite
+ *   value at all is an error.
+ */
+export function lossChart(series: ArrayLike<number> | Record<string, ArrayLike<number>>, options: LossChartOptions = {}): string {
+  const named: Array<[string, ArrayLike<number>]> = isSeries(series) ? [["loss", series]] : Object.entries(series);
+  if (named.length === 0) {
+    throw new Error("lossChart: received an empty record; expected at least one named series, e.g. { train: losses }");
+  }
+  const logScale = options.logScale ?? false;
+  let longest = 0;
+  const chartSeries: ChartSeries[] = named.map(([name, values]) => {
+    if (!isSeries(values)) {
+      throw new Error(`lossChart: series "${name}" is ${typeof values}; expected an array of numbers`);
+    }
+    if (values.length === 0) {
+      throw new Error(`lossChart: series "${name}" is empty; every series needs at least one value`);
+    }
+    longest = Math.max(longest, values.length);
+    return { name, sample: (columns) => resample(values, columns), ...describe(name, values, logScale) };
+  });
+
+  const [xFrom, xTo] = options.xRange ?? [0, longest - 1];
+  const yLabel = logScale ? `${options.yLabel ?? ""} (log scale)`.trim() : options.yLabel;
+  return drawChart(chartSeries, {
+    caller: "lossChart",
+    title: options.title,
+    width: options.width ?? Math.min(terminalWidth(), maxDefaultWidth),
+    height: options.height ?? 12,
+    colors: useColor(options.colors),
+    logScale,
+    yLabel,
+    xLabel: options.xLabel ?? "step",
+    xFrom,
+    xTo,
+  });
+}
+
+function isSeries(value: unknown): value is ArrayLike<number> {
+  return Array.isArray(value) || ArrayBuffer.isView(value);
+}
+
+/** The legend's last value, and a note on values the chart cannot show. */
+function describe(name: string, values: ArrayLike<number>, logScale: boolean): Pick<ChartSeries, "legendValue" | "note"> {
+  const shown = (value: number) => Number.isFinite(value) && (!logScale || value > 0);
+  let hidden = 0;
+  let firstHidden = -1;
+  let last = NaN;
+  for (let i = 0; i < values.length; i++) {
+    if (shown(values[i])) {
+      last = values[i];
+    } else {
+      hidden++;
+      if (firstHidden < 0) firstHidden = i;
+    }
+  }
+  if (hidden === values.length) {
+    const why = logScale ? "finite and above 0 (a log scale shows only positive values)" : "finite";
+    throw new Error(`lossChart: series "${name}" has no value to plot — all ${values.length} are not ${why}; first is ${values[0]}`);
+  }
+  if (hidden === 0) return { legendValue: formatMetric(last) };
+  const what = logScale ? "non-positive or non-finite" : "non-finite";
+  const plural = hidden === 1 ? "value" : "values";
+  const note = `(${hidden} ${what} ${plural} skipped, first ${values[firstHidden]} at index ${firstHidden})`;
+  return { legendValue: formatMetric(last), note };
+}

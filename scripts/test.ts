@@ -1,0 +1,65 @@
+/**
+ * `npm test`: type-checks and tests every workspace through turbo, then prints one line
+ * that counts every test in the repository.
+ *
+ * turbo runs each workspace's `typecheck` and `test` (in parallel, cached; a change to a
+ * package re-runs everything that depends on it, see turbo.json's `transit` task). Each
+ * vitest run prints its own "Tests  N passed (N)" line, prefixed by turbo with the
+ * workspace name; this script adds them up so the run ends with a single summary:
+ *
+ *   Tests  412 passed (412) in 9 workspaces · typecheck passed in 9 workspaces
+ *
+ * Arguments are passed to turbo, e.g. `npm test -- --filter @gradschool/tensor`.
+ */
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+
+const turboArgs = ["run", "typecheck", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)];
+const child = spawn("npx", ["--no-install", "turbo", ...turboArgs], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1" },
+});
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const testedWorkspaces = new Set<string>();
+const failedTasks = new Set<string>();
+const typecheckedWorkspaces = new Set<string>();
+
+// turbo prefixes each line with "<workspace>:<task>: ".
+const summaryLine = /^(\S+):test:\s+Tests\s+(.*)\(\d+\)\s*$/;
+const taskFailure = /^(\S+):(test|typecheck): (?:npm error|ERROR|.*ELIFECYCLE|.*exited \(\d+\))/;
+const taskLine = /^(\S+):typecheck: /;
+
+for await (const line of createInterface({ input: child.stdout! })) {
+  console.log(line);
+  const summary = summaryLine.exec(line);
+  if (summary) {
+    testedWorkspaces.add(summary[1]);
+    for (const [, count, kind] of summary[2].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
+      if (kind === "passed") counts.passed += Number(count);
+      else if (kind === "failed") counts.failed += Number(count);
+      else counts.skipped += Number(count);
+    }
+  }
+  const failure = taskFailure.exec(line);
+  if (failure) failedTasks.add(`${failure[1]}#${failure[2]}`);
+  const typecheck = taskLine.exec(line);
+  if (typecheck) typecheckedWorkspaces.add(typecheck[1]);
+}
+
+const exitCode: number = await new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+
+const total = counts.passed + counts.failed + counts.skipped;
+const parts = [
+  counts.failed > 0 ? `${counts.failed} failed` : "",
+  `${counts.passed} passed`,
+  counts.skipped > 0 ? `${counts.skipped} skipped` : "",
+].filter(Boolean);
+const typecheckVerdict = [...failedTasks].some((task) => task.endsWith("#typecheck")) ? "failed" : "passed";
+console.log("");
+if (failedTasks.size > 0) console.log(`Failed tasks: ${[...failedTasks].sort().join(", ")}`);
+console.log(
+  `Tests  ${parts.join(" | ")} (${total}) in ${testedWorkspaces.size} workspaces · ` +
+    `typecheck ${typecheckVerdict} in ${typecheckedWorkspaces.size} workspaces`,
+);
+process.exit(exitCode !== 0 ? exitCode : counts.failed > 0 ? 1 : 0);

@@ -27,7 +27,8 @@ const typecheckedWorkspaces = new Set<string>();
 
 // turbo prefixes each line with "<workspace>:<task>: ".
 const summaryLine = /^(\S+):test:\s+Tests\s+(.*)\(\d+\)\s*$/;
-const taskFailure = /^(\S+):(test|typecheck): (?:npm error|ERROR|.*ELIFECYCLE|.*exited \(\d+\))/;
+// turbo's closing summary names the failed tasks: "Failed:    @gradschool/x#test, …".
+const failedSummary = /^\s*Failed:\s+(.*)$/;
 const taskLine = /^(\S+):typecheck: /;
 
 for await (const line of createInterface({ input: child.stdout! })) {
@@ -41,8 +42,8 @@ for await (const line of createInterface({ input: child.stdout! })) {
       else counts.skipped += Number(count);
     }
   }
-  const failure = taskFailure.exec(line);
-  if (failure) failedTasks.add(`${failure[1]}#${failure[2]}`);
+  const failed = failedSummary.exec(line);
+  if (failed) for (const task of failed[1].split(",")) failedTasks.add(task.trim());
   const typecheck = taskLine.exec(line);
   if (typecheck) typecheckedWorkspaces.add(typecheck[1]);
 }
@@ -55,11 +56,11 @@ const parts = [
   `${counts.passed} passed`,
   counts.skipped > 0 ? `${counts.skipped} skipped` : "",
 ].filter(Boolean);
-const typecheckVerdict = [...failedTasks].some((task) => task.endsWith("#typecheck")) ? "failed" : "passed";
+const typecheckFailures = [...failedTasks].filter((task) => task.endsWith("#typecheck")).length;
 console.log("");
 if (failedTasks.size > 0) console.log(`Failed tasks: ${[...failedTasks].sort().join(", ")}`);
 console.log(
   `Tests  ${parts.join(" | ")} (${total}) in ${testedWorkspaces.size} workspaces · ` +
-    `typecheck ${typecheckVerdict} in ${typecheckedWorkspaces.size} workspaces`,
+    `typecheck ${typecheckFailures > 0 ? `failed in ${typecheckFailures} of` : "passed in"} ${typecheckedWorkspaces.size} workspaces`,
 );
 process.exit(exitCode !== 0 ? exitCode : counts.failed > 0 ? 1 : 0);

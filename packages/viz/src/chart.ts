@@ -1,28 +1,32 @@
 import * as asciichart from "asciichart";
 import { fillGaps } from "./resample.ts";
-import { paint, palette, visibleLength } from "./terminal.ts";
+import { legend } from "./legend.ts";
+import { seriesGlyph } from "./series-style.ts";
+import { paint, palette } from "./terminal.ts";
 import { xAxisLines } from "./x-axis.ts";
 import { yScale } from "./y-axis.ts";
 import type { YScale } from "./y-axis.ts";
 
 /**
- * The line chart under lossChart and plotFunction: asciichart draws the lines and y-axis,
- * this adds a title, an x-axis with round tick values, and a legend.
+ * The line chart under lossChart and plotFunction: asciichart draws the lines and the
+ * y-axis; this adds round y labels, a title, an x-axis with tick values, and a legend.
  *
- *    Training loss
- *    2.30 ┼╮
- *    1.16 ┤╰══╗
- *    0.03 ┤   ╚═══════════════
- *         └────────┬─────────┬
- *    step  0      100      199
- *         ── train 0.0311   ══ validation 0.0520
+ *   Training loss
+ *    2.0 ┼──╮
+ *    1.5 ┤  ╰─╮
+ *    1.0 ┤    ╰────╮
+ *    0.5 ┤         ══════════╗
+ *    0.0 ┤                  ╰╚════════════════════
+ *        └─────────┬─────────┬─────────┬─────────┬
+ *   step 1         50       100       150      200
+ *        ── train 0.0459   ══ validation 0.0655
  *
  * Each series has its own colour *and* its own line style (light, double, heavy,
- * dashed), so the legend still tells them apart in plain text (NO_COLOR, CI logs, docs).
+ * dashed …), so the legend still tells them apart in plain text: NO_COLOR, CI logs, docs.
  */
 export interface ChartSeries {
   name: string;
-  /** The series at `columns` evenly spaced x positions, first to last; NaN where unknown. */
+  /** The series' value in each of `columns` columns (log10 of it on a log scale); NaN where there is none. */
   sample(columns: number): number[];
   /** Printed after the name in the legend, e.g. the last loss. */
   legendValue?: string;
@@ -39,6 +43,7 @@ export interface ChartOptions {
   /** Rows of plot, not counting title, x-axis and legend. */
   height: number;
   colors: boolean;
+  /** The series are log10 of the values; label the rows with 10^row. */
   logScale: boolean;
   yLabel?: string;
   xLabel: string;
@@ -47,17 +52,6 @@ export interface ChartOptions {
   xTo: number;
 }
 
-const seriesColors = [palette.cyan, palette.magenta, palette.yellow, palette.green, palette.blue, palette.red];
-
-// asciichart's line symbols: ─ ╰ ╭ ╮ ╯ │ (indices 4–9 of its symbol list); one style per series.
-const lineStyles = [
-  { "─": "─", "╰": "╰", "╭": "╭", "╮": "╮", "╯": "╯", "│": "│" },
-  { "─": "═", "╰": "╚", "╭": "╔", "╮": "╗", "╯": "╝", "│": "║" },
-  { "─": "━", "╰": "┗", "╭": "┏", "╮": "┓", "╯": "┛", "│": "┃" },
-  { "─": "┄", "╰": "╰", "╭": "╭", "╮": "╮", "╯": "╯", "│": "┆" },
-] as const;
-type LineSymbol = keyof (typeof lineStyles)[0];
-
 // asciichart's own symbols, except that the y-axis is ┤ on every row: asciichart marks
 // the row of y = 0 with ┼, but counts that row from the wrong end when the range is not
 // symmetric about 0, so the marker would sit at a wrong label.
@@ -65,15 +59,16 @@ const axisSymbols: [string, string, string, string, string, string, string, stri
   "┤", "┤", "╶", "╴", "─", "╰", "╭", "╮", "╯", "│",
 ];
 
-// asciichart wraps every character of series j as colors[j] + char + reset. We hand it a
-// private-use character per series instead of a colour, so afterwards each drawn
-// character says which series it belongs to; we restyle and recolour it from that.
-const seriesMarkerBase = 0xe000;
-const markedCharacter = /([\ue000-\ue0ff])(.)\x1b\[0m/gu;
+// asciichart wraps every character of a series as colour + char + reset. We hand it a
+// private-use character instead of a colour, so each drawn character can be told apart
+// from the axis and labels, then restyled and recoloured for its series.
+const marker = "\ue000";
+const cellPattern = /\ue000.\x1b\[0m|./gu;
 
 export function drawChart(series: readonly ChartSeries[], options: ChartOptions): string {
-  const { caller, width, height, colors, logScale, xLabel } = options;
+  const { caller, width, height, colors, xLabel } = options;
   if (series.length === 0) throw new Error(`${caller}: nothing to plot; pass at least one series`);
+  if (!Number.isInteger(width)) throw new Error(`${caller}: width must be a whole number of characters; received ${width}`);
   if (!Number.isInteger(height) || height < 2) {
     throw new Error(`${caller}: height must be an integer of at least 2 rows; received ${height}`);
   }
@@ -87,25 +82,7 @@ export function drawChart(series: readonly ChartSeries[], options: ChartOptions)
     plot = layOut(series, width - gutter - 1, options);
   }
 
-  const drawn = asciichart.plot(plot.lines, {
-    height: plot.scale.rows - 1, // asciichart draws height + 1 rows
-    min: plot.scale.min,
-    max: plot.scale.max,
-    offset: 3,
-    symbols: axisSymbols,
-    colors: series.map((_, j) => String.fromCharCode(seriesMarkerBase + j)),
-    format: (value: number) => plot.scale.label(value).padStart(gutter),
-  });
-  const body = drawn
-    .replace(markedCharacter, (_, marker: string, symbol: string) => {
-      const j = marker.charCodeAt(0) - seriesMarkerBase;
-      const style: Record<string, string> = lineStyles[j % lineStyles.length];
-      const glyph = symbol === "┤" ? "┼" : (style[symbol] ?? symbol); // ┼ marks where a series starts
-      return paint(glyph, seriesColors[j % seriesColors.length], colors);
-    })
-    .split("\n")
-    .map((line) => line.trimEnd());
-
+  const body = overlay(plot, gutter, colors);
   const lines: string[] = [];
   if (options.title !== undefined) lines.push(paint(options.title, palette.bold, colors));
   if (options.yLabel !== undefined) lines.push(options.yLabel.padStart(gutter));
@@ -115,9 +92,50 @@ export function drawChart(series: readonly ChartSeries[], options: ChartOptions)
   return lines.join("\n");
 }
 
+/**
+ * The plot rows: asciichart draws each series alone on the same axes, and the drawings
+ * are laid over each other, later series on top. Drawing them apart is what lets a
+ * series that starts late (a validation loss per epoch) leave the columns before its
+ * first value empty instead of hiding what is under them.
+ */
+function overlay(plot: Layout, gutter: number, colors: boolean): string[] {
+  const drawings = plot.lines.map((line) =>
+    asciichart
+      .plot([line], {
+        height: plot.scale.rows - 1, // asciichart draws height + 1 rows
+        min: plot.scale.min,
+        max: plot.scale.max,
+        offset: 3,
+        symbols: axisSymbols,
+        colors: [marker],
+        format: (value: number) => plot.scale.label(value).padStart(gutter),
+      })
+      .split("\n")
+      .map((row) => row.match(cellPattern) ?? []),
+  );
+  const axisCell = gutter + 1; // labels, a space, then the axis where column 0 is drawn
+  return drawings[0].map((_, row) => {
+    const width = Math.max(...drawings.map((drawing) => drawing[row].length));
+    let text = "";
+    for (let cell = 0; cell < width; cell++) {
+      let background = cell === axisCell ? "┤" : " "; // what shows where no series is drawn
+      let top: string | undefined;
+      for (let j = 0; j < drawings.length; j++) {
+        const drawn = drawings[j][row][cell] ?? " ";
+        if (!drawn.startsWith(marker)) background = drawn;
+        else if (cell - axisCell >= plot.firstColumns[j]) top = seriesGlyph(drawn[1], j, colors);
+      }
+      text += top ?? background;
+    }
+    return text.trimEnd();
+  });
+}
+
 interface Layout {
   columns: number;
   lines: number[][];
+  /** Per series, the first column with a value; columns before it stay blank. */
+  firstColumns: number[];
   scale: YScale;
   labelWidth: number;
 }
@@ -125,10 +143,11 @@ interface Layout {
 function layOut(series: readonly ChartSeries[], columns: number, options: ChartOptions): Layout {
   const { caller, width, height, logScale } = options;
   if (columns < 2) throw new Error(`${caller}: width ${width} leaves no room for the plot; use a width of at least 20`);
-  const toPlotted = (value: number) => (logScale ? (value > 0 ? Math.log10(value) : NaN) : value);
-  const lines = series.map((s) => {
-    const line = fillGaps(s.sample(columns).map(toPlotted));
-    if (line.length === 0) throw new Error(`${caller}: series "${s.name}" has no finite values to plot`);
+  const samples = series.map((s) => s.sample(columns));
+  const firstColumns = samples.map((sample) => sample.findIndex((value) => !Number.isNaN(value)));
+  const lines = samples.map((sample, j) => {
+    const line = fillGaps(sample);
+    if (line.length === 0) throw new Error(`${caller}: series "${series[j].name}" has no finite values to plot`);
     return line;
   });
   const low = Math.min(...lines.map((line) => Math.min(...line)));
@@ -140,17 +159,5 @@ function layOut(series: readonly ChartSeries[], columns: number, options: ChartO
   // Values within half a row of the top or bottom row belong on it; asciichart would
   // otherwise stretch its range to reach them and lose the round labels.
   const clamped = lines.map((line) => line.map((value) => Math.min(scale.max, Math.max(scale.min, value))));
-  return { columns, lines: clamped, scale, labelWidth };
-}
-
-/** One entry per series, "── train 0.0311", on one line if they fit, else one per line. */
-function legend(series: readonly ChartSeries[], layout: { indent: number; width: number; colors: boolean }): string[] {
-  const entries = series.map((s, j) => {
-    const style = lineStyles[j % lineStyles.length];
-    const sample = paint(style["─" as LineSymbol].repeat(2), seriesColors[j % seriesColors.length], layout.colors);
-    return [sample, s.name, s.legendValue, s.note].filter((part) => part !== undefined && part !== "").join(" ");
-  });
-  const indent = " ".repeat(layout.indent);
-  const oneLine = indent + entries.join("   ");
-  return visibleLength(oneLine) <= layout.width ? [oneLine] : entries.map((entry) => indent + entry);
+  return { columns, lines: clamped, firstColumns, scale, labelWidth };
 }

@@ -17,7 +17,7 @@ export interface LossChartOptions {
   yLabel?: string;
   /** Name of the x-axis (default "step"). */
   xLabel?: string;
-  /** The x values of the first and last point (default: 0 and the longest series' length − 1). */
+  /** The x values of the longest series' first and last value (default: 1 and its length). */
   xRange?: [number, number];
 }
 
@@ -30,33 +30,43 @@ const maxDefaultWidth = 120;
  * - Long series are resampled to one value per column by averaging equal buckets (see
  *   resample.ts for why the mean and not min/max); the legend shows each series' true
  *   last value.
- * - Series share the x-axis by relative position: every series runs from the first
- *   column to the last. That is right for curves recorded over the same run at different
- *   rates — a training loss per batch beside a validation loss per epoch — which is what
- *   the lessons plot. The axis is labelled with the longest series' indices, or `xRange`.
+ * - Series share one run: the longest series has a value per step, and a shorter one
+ *   spreads its values evenly over the same run, value k of n at step (k + 1) · longest / n.
+ *   So a validation loss per epoch beside a training loss per batch puts each epoch's
+ *   value at the end of that epoch, where it was measured (see resample.ts). The x-axis
+ *   counts steps from 1 to the longest length, or spans `xRange`.
  * - NaN and ±Infinity (a run that diverged) are skipped and counted in the legend, so the
  *   part of the curve that led up to the blow-up stays visible; a series with no finite
  *   value at all is an error.
  */
 export function lossChart(series: ArrayLike<number> | Record<string, ArrayLike<number>>, options: LossChartOptions = {}): string {
+  if (!isSeries(series) && Object.getPrototypeOf(series) !== Object.prototype) {
+    const kind = (series as object).constructor?.name ?? typeof series;
+    throw new Error(`lossChart: received a ${kind}; expected an array of numbers or a record of them, e.g. { train: losses }`);
+  }
   const named: Array<[string, ArrayLike<number>]> = isSeries(series) ? [["loss", series]] : Object.entries(series);
   if (named.length === 0) {
     throw new Error("lossChart: received an empty record; expected at least one named series, e.g. { train: losses }");
   }
   const logScale = options.logScale ?? false;
-  let longest = 0;
-  const chartSeries: ChartSeries[] = named.map(([name, values]) => {
+  for (const [name, values] of named) {
     if (!isSeries(values)) {
       throw new Error(`lossChart: series "${name}" is ${typeof values}; expected an array of numbers`);
     }
     if (values.length === 0) {
       throw new Error(`lossChart: series "${name}" is empty; every series needs at least one value`);
     }
-    longest = Math.max(longest, values.length);
-    return { name, sample: (columns) => resample(values, columns), ...describe(name, values, logScale) };
+  }
+  const longest = Math.max(...named.map(([, values]) => values.length));
+  const chartSeries: ChartSeries[] = named.map(([name, values]) => {
+    const legend = describe(name, values, logScale);
+    // On a log scale, resample log10 of the values: bucket means become geometric means,
+    // and values a log cannot show (≤ 0) drop out before any interpolation.
+    const plotted = logScale ? Array.from(values, (value) => (value > 0 ? Math.log10(value) : NaN)) : values;
+    return { name, sample: (columns) => resample(plotted, columns, longest), ...legend };
   });
 
-  const [xFrom, xTo] = options.xRange ?? [0, longest - 1];
+  const [xFrom, xTo] = options.xRange ?? [1, longest];
   const yLabel = logScale ? `${options.yLabel ?? ""} (log scale)`.trim() : options.yLabel;
   return drawChart(chartSeries, {
     caller: "lossChart",

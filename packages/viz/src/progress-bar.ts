@@ -41,7 +41,7 @@ const milestones = [0.25, 0.5, 0.75];
 /**
  * A progress line for a training loop:
  *
- *   epoch 1/5   938/1875  50% [██████████          ] 2410 it/s  ETA 0.4s  loss 0.3127
+ *   epoch 1/5   938/1875  50% [██████████          ]  2410 it/s  ETA 0.4s  loss 0.3127
  *
  * rate = items done / seconds elapsed;  ETA = items left / rate.  The loss and metrics
  * shown are means over the items so far (weighted by each tick's count), as Keras shows

@@ -30,7 +30,7 @@ export function xAxisLines({ from, to, columns, gutter, label }: XAxisOptions): 
   const values: string[] = new Array<string>(columns).fill(" ");
   for (const tick of ticks) {
     if (tick.column > 0) axis[tick.column] = "┬";
-    for (let i = 0; i < tick.text.length; i++) values[tick.start + i] = tick.text[i];
+    for (let i = 0; i < tick.text.length && tick.start + i < columns; i++) values[tick.start + i] = tick.text[i];
   }
   const indent = " ".repeat(gutter + 1);
   return [indent + axis.join(""), `${label.padStart(gutter)} ${values.join("").trimEnd()}`];

@@ -1,0 +1,17 @@
+/**
+ * npm run bench [-- --quick]: measures the kernels and prints a table.
+ */
+import { benchMatmul } from "./matmul.ts";
+const quick = process.argv.includes("--quick");
+const sizes = quick
+    ? [[256, 256, 256], [32, 784, 128]]
+    : [[128, 128, 128], [256, 256, 256], [32, 784, 128], [512, 512, 512]];
+console.log(`gradschool benchmarks — Node ${process.version}, ${quick ? "quick" : "full"} run\n`);
+console.log("matrix multiply (median of repetitions after warm-up)");
+const rows = benchMatmul(sizes, { quick });
+const widths = [18, 22, 10, 12];
+const line = (cells) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+console.log(line(["shape", "kernel", "GFLOP/s", "median ms"]));
+console.log(line(widths.map((width) => "─".repeat(width))));
+for (const row of rows)
+    console.log(line([row.shape, row.kernel, row.gflops.toFixed(2), row.medianMs.toFixed(2)]));

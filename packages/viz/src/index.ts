@@ -1,0 +1,18 @@
+export { lossChart } from "./loss-chart.ts";
+export type { LossChartOptions } from "./loss-chart.ts";
+export { plotFunction } from "./plot-function.ts";
+export type { PlotFunctionOptions } from "./plot-function.ts";
+export { progressBar } from "./progress-bar.ts";
+export type { ProgressBar, ProgressBarOptions, ProgressStream, Metrics } from "./progress-bar.ts";
+export { renderDigit, defaultRamp } from "./digit.ts";
+export type { RenderDigitOptions } from "./digit.ts";
+export { renderImages } from "./images.ts";
+export type { RenderImagesOptions } from "./images.ts";
+export { table } from "./table.ts";
+export type { Cell, TableOptions } from "./table.ts";
+export { confusionMatrix, confusionCounts } from "./confusion.ts";
+export type { ConfusionMatrixOptions } from "./confusion.ts";
+export { resample } from "./resample.ts";
+export { useColor, terminalWidth, stripAnsi, visibleLength } from "./terminal.ts";
+export type { TerminalLike } from "./terminal.ts";
+export { formatMetric, formatDuration } from "./format.ts";

@@ -42,74 +42,95 @@ export function gemm(
   a: Float64Array,
   b: Float64Array,
   c: Float64Array,
-  { transA = false, transB = false, accumulate = false }: GemmOptions = {},
+  options: GemmOptions = {},
 ): void {
   const rowPanels = Math.ceil(m / TILE);
   const colPanels = Math.ceil(n / TILE);
   if (packedA.length < rowPanels * TILE * k) packedA = new Float64Array(rowPanels * TILE * k);
   if (packedB.length < colPanels * TILE * k) packedB = new Float64Array(colPanels * TILE * k);
-  const pa = packedA;
-  const pb = packedB;
+  packA(m, k, a, options.transA === true, packedA);
+  packB(n, k, b, options.transB === true, packedB);
+  multiplyPanels(m, n, k, packedA, packedB, c, options.accumulate === true);
+}
 
-  // Pack op(A): panel p holds rows 4p … 4p+3 as k groups of 4 numbers, so the multiply
-  // loop reads it strictly in order. Each case walks its source in memory order.
-  for (let panel = 0; panel < rowPanels; panel++) {
+/**
+ * Packs op(A) (m×k) into panels of 4 rows: panel p holds rows 4p … 4p+3 as k groups of
+ * 4 numbers, so the multiply loop reads it strictly in order. Each case walks its source
+ * in memory order; an edge panel is padded with zeros.
+ */
+function packA(m: number, k: number, a: Float64Array, transA: boolean, packed: Float64Array): void {
+  for (let panel = 0; panel * TILE < m; panel++) {
     const base = panel * TILE * k;
     const rowsHere = Math.min(TILE, m - panel * TILE);
-    if (rowsHere < TILE) pa.fill(0, base, base + TILE * k); // pad the edge panel with zeros
+    if (rowsHere < TILE) packed.fill(0, base, base + TILE * k);
     if (transA) {
-      // a is k×m: row p of a holds column p of op(A).
+      // a is stored k×m: row p of a holds column p of op(A).
       for (let p = 0; p < k; p++) {
         const source = p * m + panel * TILE;
-        for (let r = 0; r < rowsHere; r++) pa[base + p * TILE + r] = a[source + r];
+        for (let r = 0; r < rowsHere; r++) packed[base + p * TILE + r] = a[source + r];
       }
     } else {
       for (let r = 0; r < rowsHere; r++) {
         const source = (panel * TILE + r) * k;
-        for (let p = 0; p < k; p++) pa[base + p * TILE + r] = a[source + p];
+        for (let p = 0; p < k; p++) packed[base + p * TILE + r] = a[source + p];
       }
     }
   }
+}
 
-  // Pack op(B): panel q holds columns 4q … 4q+3 as k groups of 4 numbers.
-  for (let panel = 0; panel < colPanels; panel++) {
+/** Packs op(B) (k×n) into panels of 4 columns: panel q holds columns 4q … 4q+3 as k groups of 4. */
+function packB(n: number, k: number, b: Float64Array, transB: boolean, packed: Float64Array): void {
+  for (let panel = 0; panel * TILE < n; panel++) {
     const base = panel * TILE * k;
     const colsHere = Math.min(TILE, n - panel * TILE);
-    if (colsHere < TILE) pb.fill(0, base, base + TILE * k);
+    if (colsHere < TILE) packed.fill(0, base, base + TILE * k);
     if (transB) {
-      // b is n×k: row j of b holds column j of op(B).
+      // b is stored n×k: row j of b holds column j of op(B).
       for (let col = 0; col < colsHere; col++) {
         const source = (panel * TILE + col) * k;
-        for (let p = 0; p < k; p++) pb[base + p * TILE + col] = b[source + p];
+        for (let p = 0; p < k; p++) packed[base + p * TILE + col] = b[source + p];
       }
     } else {
       for (let p = 0; p < k; p++) {
         const source = p * n + panel * TILE;
-        for (let col = 0; col < colsHere; col++) pb[base + p * TILE + col] = b[source + col];
+        for (let col = 0; col < colsHere; col++) packed[base + p * TILE + col] = b[source + col];
       }
     }
   }
+}
 
-  // Multiply: one 4×4 tile of C per (row panel, column panel) pair.
-  for (let colPanel = 0; colPanel < colPanels; colPanel++) {
-    const bBase = colPanel * TILE * k;
-    const j0 = colPanel * TILE;
-    for (let rowPanel = 0; rowPanel < rowPanels; rowPanel++) {
-      const aBase = rowPanel * TILE * k;
-      const i0 = rowPanel * TILE;
+/** C = packed A · packed B (or C += …), one 4×4 tile of C per pair of panels. */
+function multiplyPanels(
+  m: number,
+  n: number,
+  k: number,
+  pa: Float64Array,
+  pb: Float64Array,
+  c: Float64Array,
+  accumulate: boolean,
+): void {
+  for (let j0 = 0; j0 < n; j0 += TILE) {
+    const bStart = j0 * k; // column panel j0/4 starts at (j0/4)·4k
+    for (let i0 = 0; i0 < m; i0 += TILE) {
+      let ai = i0 * k; // row panel i0/4 starts at (i0/4)·4k
+      let bi = bStart;
+      const aEnd = ai + TILE * k;
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
       let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
       let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let p = 0; p < k; p++) {
-        const ai = aBase + p * TILE;
-        const bi = bBase + p * TILE;
+      // The hot loop: 4 numbers of A and 4 of B give 16 multiply-adds. Each b is loaded
+      // once and used four times, which keeps the live values few enough for registers.
+      for (; ai < aEnd; ai += TILE, bi += TILE) {
         const a0 = pa[ai], a1 = pa[ai + 1], a2 = pa[ai + 2], a3 = pa[ai + 3];
-        const b0 = pb[bi], b1 = pb[bi + 1], b2 = pb[bi + 2], b3 = pb[bi + 3];
-        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        let bk = pb[bi];
+        c00 += a0 * bk; c10 += a1 * bk; c20 += a2 * bk; c30 += a3 * bk;
+        bk = pb[bi + 1];
+        c01 += a0 * bk; c11 += a1 * bk; c21 += a2 * bk; c31 += a3 * bk;
+        bk = pb[bi + 2];
+        c02 += a0 * bk; c12 += a1 * bk; c22 += a2 * bk; c32 += a3 * bk;
+        bk = pb[bi + 3];
+        c03 += a0 * bk; c13 += a1 * bk; c23 += a2 * bk; c33 += a3 * bk;
       }
       if (i0 + TILE <= m && j0 + TILE <= n) {
         // A full tile: store the 16 sums straight into C.

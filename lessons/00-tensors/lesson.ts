@@ -125,7 +125,7 @@ for (let step = 0; step < 100; step++) {
   const predictions = add(matmul(points, weight), biasValue); // ŷ = x·w + b, shape [100, 1]
   const errors = sub(predictions, targets); // ŷ − y
   losses.push(mean(mul(errors, errors))); // mean squared error
-  if (step % 20 === 0 || step === 99) {
+  if (step % 20 === 0) {
     console.log(`step ${String(step).padStart(2)}  loss ${losses[step].toFixed(4)}  w ${weight.item().toFixed(4)}  b ${biasValue.toFixed(4)}`);
   }
   // d loss / d w = (2/N) · xᵀ·(ŷ − y)   and   d loss / d b = (2/N) · Σ (ŷ − y)
@@ -139,11 +139,11 @@ console.log(
   "\n" +
     lossChart(
       { "mean squared error": losses },
-      { title: "Fitting y = 3x − 0.5 with tensors", logScale: true, height: 10, width: 78 },
+      { title: "Fitting y = 3x − 0.5 with tensors", logScale: true, height: 10, width: 78, xRange: [0, 99] },
     ),
 );
 const finalLoss = losses[losses.length - 1];
-console.log(`fitted w = ${weight.item().toFixed(4)} (true ${trueWeight}), b = ${biasValue.toFixed(4)} (true ${trueBias})`);
+console.log(`after 100 steps: fitted w = ${weight.item().toFixed(4)} (true ${trueWeight}), b = ${biasValue.toFixed(4)} (true ${trueBias})`);
 console.log(
   `loss ${losses[0].toFixed(4)} → ${finalLoss.toFixed(4)}, close to the noise variance ${noiseStd}² = ${(noiseStd ** 2).toFixed(2)}: ` +
     "the line is as good as the noise allows.",

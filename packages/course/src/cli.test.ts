@@ -3,10 +3,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { makeFakeCourse, type FakeCourse } from "./fake-course.ts";
-import { repoRoot } from "./manifest.ts";
+import { lessons, repoRoot } from "./manifest.ts";
+import { formatNext } from "./format.ts";
 
 // End to end: `npm start` is `tsx packages/course/src/cli.ts`; here the real manifest
-// (lesson 00, tensors) runs against a fake lessons/ folder whose lesson.ts only prints.
+// runs against a fake lessons/ folder whose lesson.ts files only print. The expectations
+// are worked out from the manifest, so they hold however many lessons it lists.
 const cliPath = fileURLToPath(new URL("./cli.ts", import.meta.url));
 const printingLesson = `
 import { basename } from "node:path";
@@ -16,8 +18,14 @@ console.log("hello from " + basename(process.cwd()) + " " + JSON.stringify(proce
 let course: FakeCourse | undefined;
 afterEach(() => course?.remove());
 
+const allSlugs = lessons.map((entry) => entry.slug);
+
+/** Every manifest lesson gets a folder; lesson 00's lesson.ts is `lessonSource` (none if undefined). */
 function fakeCourse(lessonSource: string | undefined): FakeCourse {
-  course = makeFakeCourse({ "00-tensors": lessonSource === undefined ? {} : { "lesson.ts": lessonSource } });
+  const folders: Record<string, Record<string, string>> = {};
+  for (const entry of lessons) folders[entry.folder] = { "lesson.ts": printingLesson };
+  folders["00-tensors"] = lessonSource === undefined ? {} : { "lesson.ts": lessonSource };
+  course = makeFakeCourse(folders);
   return course;
 }
 
@@ -46,7 +54,7 @@ describe("npm start, end to end", { timeout: 30_000 }, () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("→   00  Tensors");
     expect(run.stdout).toContain('hello from 00-tensors ["--full"]');
-    expect(run.stdout).toContain("✓ Lesson 00 · Tensors completed.\nYou have finished every lesson.");
+    expect(run.stdout).toContain(`✓ Lesson 00 · Tensors completed.\n${formatNext(lessons, new Set(["tensors"]))}`);
     expect(savedProgress(fake)).toEqual({ completed: ["tensors"] });
   });
 
@@ -64,7 +72,7 @@ describe("npm start, end to end", { timeout: 30_000 }, () => {
     writeFileSync(fake.progressFile, JSON.stringify({ completed: ["tensors"] }));
     const listed = npmStart(fake, "--list");
     expect(listed.exitCode).toBe(0);
-    expect(listed.stdout).toContain("1 of 1 lessons completed");
+    expect(listed.stdout).toContain(`1 of ${lessons.length} lessons completed`);
     expect(listed.stdout).toContain("  ✓ 00  Tensors");
     expect(listed.stdout).not.toContain("hello from");
 
@@ -76,7 +84,7 @@ describe("npm start, end to end", { timeout: 30_000 }, () => {
 
   test("when every lesson is completed, npm start says so and runs nothing", () => {
     const fake = fakeCourse(printingLesson);
-    writeFileSync(fake.progressFile, JSON.stringify({ completed: ["tensors"] }));
+    writeFileSync(fake.progressFile, JSON.stringify({ completed: allSlugs }));
     const run = npmStart(fake);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("You have finished every lesson.");
@@ -87,6 +95,7 @@ describe("npm start, end to end", { timeout: 30_000 }, () => {
     const run = npmStart(fakeCourse(printingLesson), "99");
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('npm start: no lesson matches "99"; expected a lesson number or name: 0 tensors');
+    for (const entry of lessons) expect(run.stderr).toContain(`${entry.number} ${entry.slug}`);
   });
 
   test("a damaged progress file is a warning, not a crash", () => {

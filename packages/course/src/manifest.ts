@@ -21,8 +21,7 @@ export interface LessonEntry {
 }
 
 // Lessons are added here, in course order, when their folders are created:
-// 01-neuron, 02-activations, 03-losses, 04-optimizers, 05-backprop, 06-mlp,
-// 07-generalization, 08-cnn, 09-rnn, 10-interpretation, 11-speed.
+// 05-backprop, 06-mlp, 07-generalization, 08-cnn, 09-rnn, 10-interpretation, 11-speed.
 // manifest.test.ts fails if this list and the lessons/ folders disagree.
 export const lessons: readonly LessonEntry[] = [
   {
@@ -32,6 +31,38 @@ export const lessons: readonly LessonEntry[] = [
     title: "Tensors",
     summary:
       "Shapes, broadcasting, matrix multiplication and seeded randomness — the data every network is made of.",
+  },
+  {
+    number: 1,
+    slug: "neuron",
+    folder: "01-neuron",
+    title: "A single neuron",
+    summary:
+      "A weighted sum and a sigmoid: derive its gradient by hand, check it, train it on AND, OR and blobs, and watch it fail on XOR.",
+  },
+  {
+    number: 2,
+    slug: "activations",
+    folder: "02-activations",
+    title: "Activations",
+    summary:
+      "Sigmoid to GELU with their derivatives: saturation, vanishing gradients, dead ReLUs and a numerically stable softmax.",
+  },
+  {
+    number: 3,
+    slug: "losses",
+    folder: "03-losses",
+    title: "Losses",
+    summary:
+      "Seven loss functions side by side, why cross-entropy beats squared error for a sigmoid classifier, and why softmax and cross-entropy are fused.",
+  },
+  {
+    number: 4,
+    slug: "optimizers",
+    folder: "04-optimizers",
+    title: "Optimizers",
+    summary:
+      "Seven optimizers raced through Rosenbrock's banana and a stretched bowl: their paths over the contours, a cosine schedule, and learning rates too small, right and too large.",
   },
 ];
 

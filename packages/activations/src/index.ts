@@ -1,0 +1,13 @@
+export type { Activation } from "./activation.ts";
+export { linear } from "./linear.ts";
+export { sigmoid, sigmoidOf } from "./sigmoid.ts";
+export { tanh } from "./tanh.ts";
+export { relu } from "./relu.ts";
+export { leakyRelu } from "./leaky-relu.ts";
+export { elu } from "./elu.ts";
+export { softplus, softplusOf } from "./softplus.ts";
+export { gelu } from "./gelu.ts";
+export { silu, swish } from "./silu.ts";
+export { exponential } from "./exponential.ts";
+export { softmax } from "./softmax.ts";
+export { activations, getActivation } from "./registry.ts";

@@ -1,0 +1,12 @@
+export { sigmoid, sigmoidDerivative } from "./sigmoid.ts";
+export type { NeuronLoss } from "./loss.ts";
+export { binaryCrossEntropy } from "./binary-cross-entropy.ts";
+export { meanSquaredError } from "./mean-squared-error.ts";
+export { Neuron } from "./neuron.ts";
+export type { NeuronGradients, NeuronOptions } from "./neuron.ts";
+export { train } from "./train.ts";
+export type { TrainOptions } from "./train.ts";
+export { accuracy } from "./accuracy.ts";
+export { decisionBoundary } from "./decision-boundary.ts";
+export type { DecisionBoundaryOptions } from "./decision-boundary.ts";
+export type { Targets } from "./validate.ts";

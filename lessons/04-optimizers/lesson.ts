@@ -128,27 +128,15 @@ console.log(`\nFastest on Rosenbrock: ${fastest(rosenbrockBest)}. Not solved: ${
 console.log(`Fastest on the quadratic: ${fastest(bowlBest)}. Not solved: ${unsolved(bowlBest).join(", ") || "none"}.`);
 const adamW = rosenbrockBest[contenders.findIndex((c) => c.label === "AdamW")];
 console.log(`AdamW ends Rosenbrock at ${formatPoint(adamW.run.path.at(-1)!)}, not (1, 1): weight decay pulls towards 0.`);
-// Two charts per surface, SGD in both as the baseline: a chart has six line styles, and
-// seven curves on one would give two of them the same look.
-const families = [
-  { title: "SGD and momentum", labels: ["SGD", "momentum", "Nesterov"] },
-  { title: "SGD and the adaptive optimizers", labels: ["SGD", "AdaGrad", "RMSprop", "Adam", "AdamW"] },
-];
-const raceCharts = (best: Tuned[], surface: string, steps: number) =>
-  families.map(({ title, labels }) =>
-    lossChart(
-      Object.fromEntries(
-        labels.map((label) => {
-          const i = contenders.findIndex((c) => c.label === label);
-          return [label, best[i].run.losses.map((loss) => Math.max(loss, chartFloor))];
-        }),
-      ),
-      { title: `${surface}: ${title}`, logScale: true, height: 10, width: 78, xRange: [0, steps - 1], yLabel: "f" },
-    ),
+// One chart per surface with all seven curves, each in its own line style and colour.
+const raceChart = (best: Tuned[], surface: string, steps: number) =>
+  lossChart(
+    Object.fromEntries(contenders.map((c, i) => [c.label, best[i].run.losses.map((loss) => Math.max(loss, chartFloor))])),
+    { title: `${surface}: all seven optimizers`, logScale: true, height: 14, width: 78, xRange: [0, steps - 1], yLabel: "f" },
   );
 console.log(`\nIn the charts, f below ${chartFloor} is drawn at ${chartFloor}; the table tells those apart.`);
-for (const chart of raceCharts(rosenbrockBest, "Rosenbrock", rosenbrockProblem.steps)) console.log(`\n${chart}`);
-for (const chart of raceCharts(bowlBest, "Quadratic", bowlProblem.steps)) console.log(`\n${chart}`);
+console.log(`\n${raceChart(rosenbrockBest, "Rosenbrock", rosenbrockProblem.steps)}`);
+console.log(`\n${raceChart(bowlBest, "Quadratic", bowlProblem.steps)}`);
 
 // Step 5 — where they went: each path over the contours of log10 f, one small map each.
 heading("Step 5 · the paths");

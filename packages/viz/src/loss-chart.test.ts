@@ -71,6 +71,17 @@ describe("lossChart", () => {
     expect(chart).toMatch(/[═╚╔╗╝║]/);
   });
 
+  test("eight series get eight different legend samples and eight different colours", () => {
+    const series = Object.fromEntries(Array.from({ length: 8 }, (_, j) => [`run ${j}`, decay(100, 1 + j / 4, 0.01)]));
+    const legend = lossChart(series, { width: 100, colors: false });
+    const samples = [...legend.matchAll(/(\S)\1 run \d/g)].map((match) => match[1]);
+    expect(samples).toHaveLength(8);
+    expect(new Set(samples).size).toBe(8);
+    const coloured = lossChart(series, { width: 100, colors: true });
+    const colours = new Set([...coloured.matchAll(/\x1b\[(\d+)m(\S)\2\x1b\[0m run/g)].map((match) => match[1]));
+    expect(colours.size).toBe(8);
+  });
+
   test("prints no escape code when colors is false", () => {
     expect(lossChart({ train, validation }, { width: 72, colors: false })).not.toMatch(ansi);
   });

@@ -4,7 +4,16 @@ import { paint, palette } from "./terminal.ts";
  * How series look: series j gets colour j and line style j, so that with colour off
  * (NO_COLOR, CI logs, the docs) the line styles still tell the series apart.
  */
-export const seriesColors = [palette.cyan, palette.magenta, palette.yellow, palette.green, palette.blue, palette.red];
+export const seriesColors = [
+  palette.cyan,
+  palette.magenta,
+  palette.yellow,
+  palette.green,
+  palette.blue,
+  palette.red,
+  palette.white,
+  palette.brightMagenta,
+];
 
 // asciichart's line symbols: ─ ╰ ╭ ╮ ╯ │ (indices 4–9 of its symbol list); one style per series.
 export const lineStyles = [
@@ -14,6 +23,8 @@ export const lineStyles = [
   { "─": "┄", "╰": "╰", "╭": "╭", "╮": "╮", "╯": "╯", "│": "┆" },
   { "─": "┅", "╰": "┗", "╭": "┏", "╮": "┓", "╯": "┛", "│": "┇" },
   { "─": "╌", "╰": "╰", "╭": "╭", "╮": "╮", "╯": "╯", "│": "╎" },
+  { "─": "╍", "╰": "┗", "╭": "┏", "╮": "┓", "╯": "┛", "│": "╏" },
+  { "─": "·", "╰": "·", "╭": "·", "╮": "·", "╯": "·", "│": ":" },
 ] as const;
 
 /** One drawn character of series j (one of asciichart's ─ ╰ ╭ ╮ ╯ │ ┤) in that series' style and colour. */

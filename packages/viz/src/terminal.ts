@@ -56,6 +56,8 @@ export const palette = {
   green: "\x1b[32m",
   blue: "\x1b[34m",
   red: "\x1b[31m",
+  white: "\x1b[37m",
+  brightMagenta: "\x1b[95m",
   bold: "\x1b[1m",
   dim: "\x1b[2m",
 } as const;

@@ -2,7 +2,8 @@
  * `npm test`: type-checks and tests every workspace through turbo, then prints one line
  * that counts every test in the repository.
  *
- * turbo runs each workspace's `typecheck` and `test` (in parallel, cached; a change to a
+ * turbo runs each workspace's `typecheck` and `test`, and `typecheck:root` for this
+ * folder's scripts (in parallel, cached; a change to a
  * package re-runs everything that depends on it, see turbo.json's `transit` task). Each
  * vitest run prints its own "Tests  N passed (N)" line, prefixed by turbo with the
  * workspace name; this script adds them up so the run ends with a single summary:
@@ -14,7 +15,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
-const turboArgs = ["run", "typecheck", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)];
+const turboArgs = ["run", "typecheck", "typecheck:root", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)];
 const child = spawn("npx", ["--no-install", "turbo", ...turboArgs], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1" },
@@ -29,7 +30,7 @@ const typecheckedWorkspaces = new Set<string>();
 const summaryLine = /^(\S+):test:\s+Tests\s+(.*)\(\d+\)\s*$/;
 // turbo's closing summary names the failed tasks: "Failed:    @gradschool/x#test, …".
 const failedSummary = /^\s*Failed:\s+(.*)$/;
-const taskLine = /^(\S+):typecheck: /;
+const taskLine = /^(\S+):typecheck(?::root)?: /;
 
 for await (const line of createInterface({ input: child.stdout! })) {
   console.log(line);

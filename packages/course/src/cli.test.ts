@@ -59,7 +59,7 @@ describe("npm start, end to end", { timeout: 30_000 }, () => {
   });
 
   test("a failing lesson passes on its exit code and is not marked completed", () => {
-    const fake = fakeCourse(`console.error("something broke"); process.exit(3);`);
+    const fake = fakeCourse(`console.error("something broke"); process.exitCode = 3;`);
     const run = npmStart(fake, "0");
     expect(run.exitCode).toBe(3);
     expect(run.stderr).toContain("something broke");

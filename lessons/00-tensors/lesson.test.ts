@@ -3,9 +3,8 @@
  *   1. run lesson.ts as a learner does and read what it prints;
  *   2. recompute each claim independently with @gradschool/tensor and @gradschool/gradcheck.
  */
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { capture, numbersIn, runLessonScript } from "@gradschool/course";
 import { checkGradient, formatReport } from "@gradschool/gradcheck";
 import {
   type Tensor,
@@ -34,25 +33,6 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 const lessonDir = fileURLToPath(new URL(".", import.meta.url));
 
-/** Runs lesson.ts the way `npm start` does, without colour, and returns what it printed. */
-async function runLesson(): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lesson.ts"], {
-    cwd: lessonDir,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return stdout;
-}
-
-/** The capture groups of `pattern` in `text`, failing with the pattern if it is missing. */
-function capture(text: string, pattern: RegExp): string[] {
-  const match = pattern.exec(text);
-  if (match === null) throw new Error(`the lesson output has no line matching ${pattern}`);
-  return match.slice(1);
-}
-
-/** The numbers inside a printed tensor such as "tensor([1, 1, 1, 1])". */
-const numbersIn = (text: string): number[] => (text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
-
 /** Step 6's data: 100 points on y = 3x − 0.5 plus N(0, 0.1²) noise, drawn in the lesson's order. */
 function lineData(): { points: Tensor; targets: Tensor; noise: Tensor } {
   const random = rng(2024);
@@ -71,8 +51,8 @@ describe("lesson 00 as a learner runs it", () => {
   let secondOutput = "";
 
   beforeAll(async () => {
-    output = await runLesson();
-    secondOutput = await runLesson();
+    output = await runLessonScript(lessonDir);
+    secondOutput = await runLessonScript(lessonDir);
   }, 60_000);
 
   test("it ends with a loss chart of the mean squared error", () => {

@@ -4,10 +4,9 @@
  *   2. recompute each claim independently with @gradschool/neuron, @gradschool/tensor and
  *      @gradschool/gradcheck.
  */
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { capture, linesNotPrinted, parseNumber, quotedLines, runLessonScript, section } from "@gradschool/course";
 import { andGate, blobs, orGate, xor } from "@gradschool/datasets";
 import { checkGradient } from "@gradschool/gradcheck";
 import { Neuron, accuracy, sigmoid, train } from "@gradschool/neuron";
@@ -15,33 +14,6 @@ import { type Tensor, rng, tensor } from "@gradschool/tensor";
 import { beforeAll, describe, expect, test } from "vitest";
 
 const lessonDir = fileURLToPath(new URL(".", import.meta.url));
-
-/** Runs lesson.ts the way `npm start` does, without colour, and returns what it printed. */
-async function runLesson(): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lesson.ts"], {
-    cwd: lessonDir,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return stdout;
-}
-
-/** The capture groups of `pattern` in `text`, failing with the pattern if it is missing. */
-function capture(text: string, pattern: RegExp): string[] {
-  const match = pattern.exec(text);
-  if (match === null) throw new Error(`the lesson output has no line matching ${pattern}`);
-  return match.slice(1);
-}
-
-/** A printed number, reading the typographic minus "−" as "-". */
-const parse = (text: string): number => Number(text.replace(/−\s*/g, "-").replace(/\+\s*/g, ""));
-
-/** The text of one step, from its heading to the next heading. */
-function section(text: string, title: string): string {
-  const start = text.indexOf(`── ${title}`);
-  if (start === -1) throw new Error(`the lesson output has no heading "${title}"`);
-  const next = text.indexOf("\n── ", start + 1);
-  return text.slice(start, next === -1 ? undefined : next);
-}
 
 /** The rows of a printed truth table: x1, x2, a, prediction, target, mark. */
 function truthRows(text: string): Array<{ x1: number; x2: number; a: number; prediction: number; target: number; mark: string }> {
@@ -60,7 +32,7 @@ function equationIn(text: string, prefix: string): [number, number, number] {
   const number = "(−?[\\d.e+-]+)";
   const sign = "([+−] [\\d.e+-]+)";
   const [w1, w2, b] = capture(text, new RegExp(`${prefix}${number}·x1 ${sign}·x2 ${sign}`));
-  return [parse(w1), parse(w2), parse(b)];
+  return [parseNumber(w1), parseNumber(w2), parseNumber(b)];
 }
 
 const steps = 1000;
@@ -72,8 +44,8 @@ describe("lesson 01 as a learner runs it", () => {
   let secondOutput = "";
 
   beforeAll(async () => {
-    output = await runLesson();
-    secondOutput = await runLesson();
+    output = await runLessonScript(lessonDir);
+    secondOutput = await runLessonScript(lessonDir);
   }, 60_000);
 
   test("a second run prints exactly the same text, so the docs can embed it", () => {
@@ -81,11 +53,9 @@ describe("lesson 01 as a learner runs it", () => {
   });
 
   test("every line the README quotes in a text block is a line the lesson prints", () => {
-    const readme = readFileSync(new URL("README.md", import.meta.url), "utf8");
-    const quoted = [...readme.matchAll(/```text\n([\s\S]*?)```/g)].flatMap(([, block]) => block.split("\n").filter((line) => line.trim() !== ""));
+    const quoted = quotedLines(readFileSync(new URL("README.md", import.meta.url), "utf8"));
     expect(quoted.length).toBeGreaterThan(20);
-    const printed = new Set(output.split("\n"));
-    for (const line of quoted) expect(printed.has(line), `README quotes a line the lesson does not print: ${line}`).toBe(true);
+    expect(linesNotPrinted(quoted, output), "README lines the lesson does not print").toEqual([]);
   });
 
   test("with NO_COLOR=1 it prints no ANSI escape codes", () => {
@@ -111,7 +81,7 @@ describe("lesson 01 as a learner runs it", () => {
   });
 
   test("step 2: the printed gradient is (1/4)·Xᵀ(a − y) and mean(a − y) of the printed a − y", () => {
-    const errors = capture(output, /^a − y for the four rows: \[(.*)\]$/m)[0].split(", ").map(parse);
+    const errors = capture(output, /^a − y for the four rows: \[(.*)\]$/m)[0].split(", ").map(parseNumber);
     const { x } = andGate();
     const [gw1, gw2] = capture(output, /^∂L\/∂w = \(1\/4\)·Xᵀ\(a − y\) = \((-?\d\.\d{4}), (-?\d\.\d{4})\)$/m).map(Number);
     const [gb] = capture(output, /^∂L\/∂b = mean\(a − y\) += (-?\d\.\d{4})$/m).map(Number);
@@ -141,7 +111,7 @@ describe("lesson 01 as a learner runs it", () => {
   });
 
   test("step 3: AND and OR reach 100%, every row of both truth tables correct, the loss falling", () => {
-    const step3 = section(output, "Step 3");
+    const step3 = section(output, "── Step 3");
     for (const [name, gate] of [["AND", andGate()], ["OR", orGate()]] as const) {
       const block = step3.slice(step3.indexOf(`${name}: loss`));
       const [first, last, percent] = capture(block, new RegExp(`^${name}: loss (\\d\\.\\d{4}) → (\\d\\.\\d{4}), accuracy (\\d+)%$`, "m"));
@@ -158,7 +128,7 @@ describe("lesson 01 as a learner runs it", () => {
   });
 
   test("step 3: each table's probabilities are σ of the printed learned equation", () => {
-    const step3 = section(output, "Step 3");
+    const step3 = section(output, "── Step 3");
     for (const name of ["AND", "OR"]) {
       const block = step3.slice(step3.indexOf(`${name}: loss`));
       const [w1, w2, b] = equationIn(block, "learned z = ");
@@ -167,7 +137,7 @@ describe("lesson 01 as a learner runs it", () => {
   });
 
   test("step 4: blobs reach 100/100, and the printed line puts every point on its own side", () => {
-    const step4 = section(output, "Step 4");
+    const step4 = section(output, "── Step 4");
     const [correct, percent] = capture(step4, /accuracy (\d+)\/100 = (\d+)%/);
     expect(Number(correct)).toBe(100);
     expect(Number(percent)).toBe(100);
@@ -179,7 +149,7 @@ describe("lesson 01 as a learner runs it", () => {
   });
 
   test("step 5: XOR stalls — accuracy at most 75%, the loss above 0.6 and equal to ln 2, every probability 0.5", () => {
-    const step5 = section(output, "Step 5");
+    const step5 = section(output, "── Step 5");
     const [first, last, percent] = capture(step5, /^XOR: loss (\d\.\d{4}) → (\d\.\d{4}), accuracy (\d+)%$/m).map(Number);
     expect(percent).toBeLessThanOrEqual(75);
     expect(last).toBeGreaterThan(0.6);

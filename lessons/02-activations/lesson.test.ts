@@ -3,40 +3,15 @@
  *   1. run lesson.ts as a learner does and read what it prints;
  *   2. recompute each claim independently with the packages and @gradschool/gradcheck.
  */
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { type Activation, activations, elu, gelu, getActivation, leakyRelu, relu, sigmoid, silu, softmax, tanh } from "@gradschool/activations";
+import { capture, runLessonScript, section } from "@gradschool/course";
 import { checkGradient, formatReport } from "@gradschool/gradcheck";
 import { type Tensor, add, full, map, matmul, matmulTransA, matmulTransB, mean, mul, ones, rand, randn, rng, tensor } from "@gradschool/tensor";
 import { beforeAll, describe, expect, test } from "vitest";
 import { type TinyNet, initTinyNet, lossAndGradients, train } from "./tiny-net.ts";
 
 const lessonDir = fileURLToPath(new URL(".", import.meta.url));
-
-/** Runs lesson.ts the way `npm start` does, without colour, and returns what it printed. */
-async function runLesson(): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lesson.ts"], {
-    cwd: lessonDir,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return stdout;
-}
-
-/** The capture groups of `pattern` in `text`, failing with the pattern if it is missing. */
-function capture(text: string, pattern: RegExp): string[] {
-  const match = pattern.exec(text);
-  if (match === null) throw new Error(`the lesson output has no line matching ${pattern}`);
-  return match.slice(1);
-}
-
-/** The text between two headings of the output. */
-function section(text: string, from: string, to?: string): string {
-  const start = text.indexOf(from);
-  const end = to === undefined ? text.length : text.indexOf(to);
-  if (start < 0 || end < 0) throw new Error(`the lesson output has no section "${from}"`);
-  return text.slice(start, end);
-}
 
 const valueAt = (activation: Activation, x: number) => activation.forward(tensor([x])).item();
 const slopeAt = (activation: Activation, x: number) => activation.backward(tensor([x]), ones([1])).item();
@@ -83,8 +58,8 @@ describe("lesson 02 as a learner runs it", () => {
   let secondOutput = "";
 
   beforeAll(async () => {
-    output = await runLesson();
-    secondOutput = await runLesson();
+    output = await runLessonScript(lessonDir);
+    secondOutput = await runLessonScript(lessonDir);
   }, 60_000);
 
   test("a second run prints exactly the same text, so the docs can embed it", () => {

@@ -3,35 +3,15 @@
  *   1. run lesson.ts as a learner does and read what it prints;
  *   2. recompute each claim independently, from the formulas, without @gradschool/losses.
  */
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { capture, linesNotPrinted, numbersIn, quotedLines, runLessonScript } from "@gradschool/course";
 import { blobs } from "@gradschool/datasets";
 import { checkGradient, formatReport } from "@gradschool/gradcheck";
 import { type Tensor, randn, rng, tensor } from "@gradschool/tensor";
 import { beforeAll, describe, expect, test } from "vitest";
 
 const lessonDir = fileURLToPath(new URL(".", import.meta.url));
-
-/** Runs lesson.ts the way `npm start` does, without colour, and returns what it printed. */
-async function runLesson(): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lesson.ts"], {
-    cwd: lessonDir,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return stdout;
-}
-
-/** The capture groups of `pattern` in `text`, failing with the pattern if it is missing. */
-function capture(text: string, pattern: RegExp): string[] {
-  const match = pattern.exec(text);
-  if (match === null) throw new Error(`the lesson output has no line matching ${pattern}`);
-  return match.slice(1);
-}
-
-/** The numbers in a printed list such as "[1.0, -Infinity]" (NaN and ±Infinity included). */
-const numbersIn = (text: string): number[] => (text.match(/-?(?:Infinity|NaN|\d+(?:\.\d+)?(?:e[-+]\d+)?)/g) ?? []).map(Number);
 
 // ── the formulas, written out independently ─────────────────────────────────
 const sigma = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -78,8 +58,8 @@ describe("lesson 03 as a learner runs it", () => {
   let secondOutput = "";
 
   beforeAll(async () => {
-    output = await runLesson();
-    secondOutput = await runLesson();
+    output = await runLessonScript(lessonDir);
+    secondOutput = await runLessonScript(lessonDir);
   }, 60_000);
 
   test("it ends with a loss chart of the three training runs", () => {
@@ -98,11 +78,9 @@ describe("lesson 03 as a learner runs it", () => {
   });
 
   test("every line the README quotes in a text block is a line the lesson prints", () => {
-    const readme = readFileSync(new URL("README.md", import.meta.url), "utf8");
-    const quoted = [...readme.matchAll(/```text\n([\s\S]*?)```/g)].flatMap((block) => block[1].split("\n").filter(Boolean));
-    const printed = new Set(output.split("\n"));
+    const quoted = quotedLines(readFileSync(new URL("README.md", import.meta.url), "utf8"));
     expect(quoted.length).toBeGreaterThan(30);
-    for (const line of quoted) expect(printed.has(line), `README quotes a line the lesson does not print: ${line}`).toBe(true);
+    expect(linesNotPrinted(quoted, output), "README lines the lesson does not print").toEqual([]);
   });
 
   test("step 1: the table's values match the formulas", () => {

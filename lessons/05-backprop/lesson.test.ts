@@ -4,11 +4,10 @@
  *   2. recompute each claim independently: the chain rule with plain Math, the layer
  *      formulas with tensor ops, and XOR from 100 seeds with a loop of the test's own.
  */
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { Dense, type Layer, Sequential, Tanh, formatGraph, value } from "@gradschool/backprop";
+import { capture, linesNotPrinted, parseNumber, quotedLines, runLessonScript, section } from "@gradschool/course";
 import { xor } from "@gradschool/datasets";
 import { checkLayer } from "@gradschool/gradcheck";
 import { bceWithLogits } from "@gradschool/losses";
@@ -18,33 +17,6 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { valueNet } from "./value-net.ts";
 
 const lessonDir = fileURLToPath(new URL(".", import.meta.url));
-
-/** Runs lesson.ts the way `npm start` does, without colour, and returns what it printed. */
-async function runLesson(): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lesson.ts"], {
-    cwd: lessonDir,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return stdout;
-}
-
-/** The capture groups of `pattern` in `text`, failing with the pattern if it is missing. */
-function capture(text: string, pattern: RegExp): string[] {
-  const match = pattern.exec(text);
-  if (match === null) throw new Error(`the lesson output has no line matching ${pattern}`);
-  return match.slice(1);
-}
-
-/** A printed number, reading the typographic minus "−" as "-". */
-const parse = (text: string): number => Number(text.replace(/−\s*/g, "-").replace(/\+\s*/g, ""));
-
-/** The text of one step, from its heading to the next heading. */
-function section(text: string, title: string): string {
-  const start = text.indexOf(`── ${title}`);
-  if (start === -1) throw new Error(`the lesson output has no heading "${title}"`);
-  const next = text.indexOf("\n── ", start + 1);
-  return text.slice(start, next === -1 ? undefined : next);
-}
 
 interface CodeRow {
   x1: number;
@@ -107,8 +79,8 @@ describe("lesson 05 as a learner runs it", () => {
   let secondOutput = "";
 
   beforeAll(async () => {
-    output = await runLesson();
-    secondOutput = await runLesson();
+    output = await runLessonScript(lessonDir);
+    secondOutput = await runLessonScript(lessonDir);
   }, 120_000);
 
   test("a second run prints exactly the same text, so the docs can embed it", () => {
@@ -116,11 +88,9 @@ describe("lesson 05 as a learner runs it", () => {
   });
 
   test("every line the README quotes in a text block is a line the lesson prints", () => {
-    const readme = readFileSync(new URL("README.md", import.meta.url), "utf8");
-    const quoted = [...readme.matchAll(/```text\n([\s\S]*?)```/g)].flatMap(([, block]) => block.split("\n").filter((line) => line.trim() !== ""));
+    const quoted = quotedLines(readFileSync(new URL("README.md", import.meta.url), "utf8"));
     expect(quoted.length).toBeGreaterThan(60);
-    const printed = new Set(output.split("\n"));
-    for (const line of quoted) expect(printed.has(line), `README quotes a line the lesson does not print: ${line}`).toBe(true);
+    expect(linesNotPrinted(quoted, output), "README lines the lesson does not print").toEqual([]);
   });
 
   test("with NO_COLOR=1 it prints no ANSI escape codes", () => {
@@ -141,7 +111,7 @@ describe("lesson 05 as a learner runs it", () => {
   });
 
   test("step 1: each gradient by hand is the printed product of local derivatives and equals backward()'s", () => {
-    const rows = [...section(output, "Step 1").matchAll(/^(∂o\/∂\w+) +(.+?) += (-?\d\.\d{4}) · \(?(-?\d+)\)? +(-?\d\.\d{4}) +(-?\d\.\d{4})$/gm)];
+    const rows = [...section(output, "── Step 1").matchAll(/^(∂o\/∂\w+) +(.+?) += (-?\d\.\d{4}) · \(?(-?\d+)\)? +(-?\d\.\d{4}) +(-?\d\.\d{4})$/gm)];
     expect(rows.map(([, name]) => name)).toEqual(["∂o/∂b", "∂o/∂w1", "∂o/∂x1", "∂o/∂w2"]);
     for (const [, , , upstream, factor, byHand, backward] of rows) {
       expect(Number(byHand)).toBeCloseTo(Number(upstream) * Number(factor), 10);
@@ -204,7 +174,7 @@ describe("lesson 05 as a learner runs it", () => {
   });
 
   test("step 3: every row of the truth table is right, p = σ(z), and the class is z ≥ 0", () => {
-    const rows = codeRows(section(output, "Step 3")).slice(0, 4);
+    const rows = codeRows(section(output, "── Step 3")).slice(0, 4);
     expect(rows.map((row) => row.target)).toEqual(Array.from(xorY));
     for (const row of rows) {
       expect(row.p).toBeCloseTo(sigmoid(row.z), 4);
@@ -215,16 +185,16 @@ describe("lesson 05 as a learner runs it", () => {
   });
 
   test("step 3: the printed hidden equations and output sum reproduce the table's h and z", () => {
-    const step3 = section(output, "Step 3");
+    const step3 = section(output, "── Step 3");
     const term = "(−?\\s?[\\d.]+)";
     const equations = [1, 2, 3, 4].map((j) =>
-      capture(step3, new RegExp(`h${j} = tanh\\(${term}·x1 ([+−] [\\d.]+)·x2 ([+−] [\\d.]+)\\)`)).map(parse),
+      capture(step3, new RegExp(`h${j} = tanh\\(${term}·x1 ([+−] [\\d.]+)·x2 ([+−] [\\d.]+)\\)`)).map(parseNumber),
     );
     const rows = codeRows(step3).slice(0, 4);
     for (const row of rows) {
       equations.forEach(([w1, w2, b], j) => expect(Math.abs(Math.tanh(w1 * row.x1 + w2 * row.x2 + b) - row.h[j])).toBeLessThan(0.02));
     }
-    const sumTerms = capture(step3, /z = (−?[\d.]+)·h1 ([+−] [\d.]+)·h2 ([+−] [\d.]+)·h3 ([+−] [\d.]+)·h4 ([+−] [\d.]+)$/m).map(parse);
+    const sumTerms = capture(step3, /z = (−?[\d.]+)·h1 ([+−] [\d.]+)·h2 ([+−] [\d.]+)·h3 ([+−] [\d.]+)·h4 ([+−] [\d.]+)$/m).map(parseNumber);
     for (const row of rows) {
       const z = sumTerms[4] + row.h.reduce((total, h, j) => total + sumTerms[j] * h, 0);
       expect(Math.abs(z - row.z)).toBeLessThan(0.05);
@@ -232,13 +202,13 @@ describe("lesson 05 as a learner runs it", () => {
   });
 
   test("step 3: h2 is a NOR and h3 a NAND of the inputs, as the README reads them", () => {
-    const rows = codeRows(section(output, "Step 3")).slice(0, 4);
+    const rows = codeRows(section(output, "── Step 3")).slice(0, 4);
     expect(rows.map((row) => (row.h[1] > 0 ? 1 : 0))).toEqual([1, 0, 0, 0]);
     expect(rows.map((row) => (row.h[2] > 0 ? 1 : 0))).toEqual([1, 1, 1, 0]);
   });
 
   test("step 3: the pictures show four hidden units and the whole network, every point inside the plot", () => {
-    const step3 = section(output, "Step 3");
+    const step3 = section(output, "── Step 3");
     expect((step3.match(/^h[1-4] = tanh/gm) ?? []).length).toBe(2); // two captions per row of the grid
     expect((step3.match(/h[1-4] = tanh/g) ?? []).length).toBe(4);
     expect((step3.match(/┤/g) ?? []).length).toBe(2 * 4 + 2);
@@ -294,7 +264,7 @@ describe("lesson 05 as a learner runs it", () => {
   });
 
   test("step 4: the live gradient check passes for the input and all four parameters, 25 numbers below 1e-6", () => {
-    const step4 = section(output, "Step 4");
+    const step4 = section(output, "── Step 4");
     expect(step4).toMatch(/gradient check passed: max relative error \S+ ≤ tolerance 1e-6/);
     const rows = [...step4.matchAll(/^(input|hidden\.kernel|hidden\.bias|output\.kernel|output\.bias) +\[[\d, ]+\] +(\S+) +(ok|FAIL)$/gm)];
     expect(rows.map(([, name]) => name)).toEqual(["input", "hidden.kernel", "hidden.bias", "output.kernel", "output.bias"]);

@@ -11,3 +11,4 @@ export {
 } from "./format.ts";
 export type { CourseTableOptions } from "./format.ts";
 export { runLesson } from "./run-lesson.ts";
+export { runLessonScript, capture, parseNumber, numbersIn, section, quotedLines, linesNotPrinted } from "./lesson-testing.ts";

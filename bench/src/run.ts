@@ -1,7 +1,8 @@
 /**
- * npm run bench [-- --quick]: measures the kernels and prints a table.
+ * npm run bench [-- --quick]: measures the kernels and a training step, and prints tables.
  */
 import { benchMatmul } from "./matmul.ts";
+import { type BackwardMode, benchTrainMlp, formatTrainMlp } from "./train-mlp.ts";
 
 const quick = process.argv.includes("--quick");
 const sizes: Array<[number, number, number]> = quick
@@ -16,3 +17,7 @@ const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(wi
 console.log(line(["shape", "kernel", "GFLOP/s", "median ms"]));
 console.log(line(widths.map((width) => "─".repeat(width))));
 for (const row of rows) console.log(line([row.shape, row.kernel, row.gflops.toFixed(2), row.medianMs.toFixed(2)]));
+
+console.log("");
+const modes: BackwardMode[] = ["computeGradients", "forward + backward"];
+console.log(formatTrainMlp(modes.map((mode) => benchTrainMlp(mode, { quick }))));

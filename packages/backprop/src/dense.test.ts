@@ -88,6 +88,31 @@ describe("Dense backward", () => {
   });
 });
 
+describe("Dense backwardParams", () => {
+  test("adds the same kernel and bias gradients as backward, without computing ∂L/∂x", () => {
+    const random = rng(14);
+    const x = randn([5, 4], random);
+    const gradOut = randn([5, 3], random);
+    const full = new Dense(4, 3, { rng: rng(15) });
+    const paramsOnly = new Dense(4, 3, { rng: rng(15) });
+    full.forward(x);
+    full.backward(gradOut);
+    paramsOnly.forward(x);
+    expect(paramsOnly.backwardParams(gradOut)).toBeUndefined();
+    expect([...paramsOnly.kernel.grad.data]).toEqual([...full.kernel.grad.data]);
+    expect([...paramsOnly.bias.grad.data]).toEqual([...full.bias.grad.data]);
+  });
+
+  test("checks its arguments like backward, under its own name", () => {
+    expect(() => new Dense(2, 2, { rng: rng(0), name: "fresh" }).backwardParams(tensor([[1, 1]]))).toThrow(
+      /Dense\.backwardParams: layer "fresh" has not run forward yet/,
+    );
+    const layer = new Dense(3, 2, { rng: rng(0) });
+    layer.forward(randn([4, 3], rng(1)));
+    expect(() => layer.backwardParams(randn([4, 3], rng(2)))).toThrow(/Dense\.backwardParams: gradOut is \[4, 3\]; expected \[4, 2\]/);
+  });
+});
+
 describe("the gradient check catches a wrong Dense backward", () => {
   // Each bug is one plausible slip in backward; after super.backward the grads hold exactly
   // this call's gradients, because checkLayer zeroes them first.

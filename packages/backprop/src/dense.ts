@@ -68,6 +68,8 @@ export class Dense implements Layer {
     checkTensor("Dense.forward", "x", x);
     this.checkInput("Dense.forward", x.shape);
     this.input = x; // ∂L/∂W = xᵀ · gradOut needs the input we saw
+    // A fresh y on every call, never a reused buffer: a caller may keep an output while it
+    // runs the next batch. Allocating it costs under 1% of a training step (npm run bench).
     const y = matmul(x, this.kernel.value);
     const b = this.bias.value.data;
     const outFeatures = this.outFeatures;
@@ -79,15 +81,30 @@ export class Dense implements Layer {
 
   /** ∂L/∂W += xᵀ · gradOut,  ∂L/∂b += Σ_rows gradOut;  returns ∂L/∂x = gradOut · Wᵀ */
   backward(gradOut: Tensor): Tensor {
+    this.addParamGradients("Dense.backward", gradOut);
+    return matmulTransB(gradOut, this.kernel.value); // ∂L/∂x = gradOut · Wᵀ
+  }
+
+  /**
+   * The parameter half of backward: ∂L/∂W += xᵀ · gradOut and ∂L/∂b += Σ_rows gradOut, and
+   * no ∂L/∂x. A model calls this on its first layer, whose input is the data: nothing needs
+   * ∂L/∂data, and for Dense(784, 128) that product costs as much as the forward pass.
+   */
+  backwardParams(gradOut: Tensor): void {
+    this.addParamGradients("Dense.backwardParams", gradOut);
+  }
+
+  /** The parameter gradients of backward and backwardParams; `caller` names which in errors. */
+  private addParamGradients(caller: string, gradOut: Tensor): void {
     const x = this.input;
     if (x === undefined) {
-      throw new Error(`Dense.backward: layer "${this.name}" has not run forward yet; call forward(x) before backward(gradOut)`);
+      throw new Error(`${caller}: layer "${this.name}" has not run forward yet; call forward(x) before backward(gradOut)`);
     }
-    checkTensor("Dense.backward", "gradOut", gradOut);
+    checkTensor(caller, "gradOut", gradOut);
     const batchSize = x.shape[0];
     if (gradOut.rank !== 2 || gradOut.shape[0] !== batchSize || gradOut.shape[1] !== this.outFeatures) {
       throw new Error(
-        `Dense.backward: gradOut is ${formatShape(gradOut.shape)}; expected [${batchSize}, ${this.outFeatures}], ` +
+        `${caller}: gradOut is ${formatShape(gradOut.shape)}; expected [${batchSize}, ${this.outFeatures}], ` +
           `the shape of the last output (layer "${this.name}")`,
       );
     }
@@ -100,8 +117,6 @@ export class Dense implements Layer {
     for (let row = 0; row < gradOut.data.length; row += outFeatures) {
       for (let j = 0; j < outFeatures; j++) gradBias[j] += gradOut.data[row + j];
     }
-
-    return matmulTransB(gradOut, this.kernel.value); // ∂L/∂x = gradOut · Wᵀ
   }
 
   params(): Param[] {

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { clone, map, rng, randn, tensor } from "@gradschool/tensor";
+import { type Tensor, clone, map, rng, randn, tensor } from "@gradschool/tensor";
 import { checkLayer, expectGradientsClose } from "@gradschool/gradcheck";
 import { bceWithLogits, mse, softmaxCrossEntropy } from "@gradschool/losses";
 import { Adam } from "@gradschool/optimizers";
 import { Sigmoid, Tanh } from "./activation-layer.ts";
 import { Dense } from "./dense.ts";
 import { Sequential } from "./sequential.ts";
+import type { Layer } from "./layer.ts";
 
 /** 4 → Dense → tanh → Dense → sigmoid → Dense → 3, seeded, with readable parameter names. */
 const threeLayerModel = (seed = 1) => {
@@ -108,6 +109,65 @@ describe("Sequential.computeGradients", () => {
     expect(losses.at(-1)!).toBeLessThan(losses[0] / 10);
     const predicted = [...model.forward(inputs).data].map((logit) => (logit > 0 ? 1 : 0));
     expect(predicted).toEqual([0, 1, 1, 0]);
+  });
+});
+
+describe("Sequential.backwardParams", () => {
+  const x = randn([6, 4], rng(7));
+  const gradOut = randn([6, 3], rng(8));
+
+  /** A Dense that counts how often it computes ∂L/∂input (its backward). */
+  class CountingDense extends Dense {
+    inputGradients = 0;
+    override backward(gradOut: Tensor): Tensor {
+      this.inputGradients++;
+      return super.backward(gradOut);
+    }
+  }
+
+  test("fills exactly the parameter gradients that backward fills", () => {
+    const full = threeLayerModel();
+    const paramsOnly = threeLayerModel();
+    full.forward(x);
+    full.backward(gradOut);
+    paramsOnly.forward(x);
+    paramsOnly.backwardParams(gradOut);
+    paramsOnly.params().forEach((param, i) => expect([...param.grad.data], param.name).toEqual([...full.params()[i].grad.data]));
+  });
+
+  test("does not compute the first Dense's ∂L/∂x, the gradient for the data, but does compute every later one", () => {
+    const random = rng(9);
+    const first = new CountingDense(4, 5, { rng: random });
+    const second = new CountingDense(5, 3, { rng: random });
+    const model = new Sequential([first, new Tanh(), second]);
+    model.computeGradients(x, new Int32Array([0, 1, 2, 0, 1, 2]), softmaxCrossEntropy);
+    expect([first.inputGradients, second.inputGradients]).toEqual([0, 1]);
+  });
+
+  test("gives a first layer without backwardParams its parameter gradients through its ordinary backward", () => {
+    // The same Dense, seen only through the Layer interface: forward, backward, params, outputShape.
+    const asPlainLayer = (dense: Dense): Layer => ({
+      name: dense.name,
+      forward: (input) => dense.forward(input),
+      backward: (grad) => dense.backward(grad),
+      params: () => dense.params(),
+      outputShape: (shape) => dense.outputShape(shape),
+    });
+    const build = () => new Sequential([asPlainLayer(new Dense(4, 3, { rng: rng(11), name: "plain" })), new Tanh()]);
+    const full = build();
+    const paramsOnly = build();
+    full.forward(x);
+    full.backward(gradOut);
+    paramsOnly.forward(x);
+    paramsOnly.backwardParams(gradOut);
+    expect(paramsOnly.params()[0].grad.data.some((value) => value !== 0)).toBe(true);
+    paramsOnly.params().forEach((param, i) => expect([...param.grad.data], param.name).toEqual([...full.params()[i].grad.data]));
+  });
+
+  test("before any forward it says to call forward first", () => {
+    expect(() => threeLayerModel().backwardParams(gradOut)).toThrow(
+      /Sequential\.backwardParams: the model has not run forward yet; call forward\(x\) before backwardParams\(gradOut\)/,
+    );
   });
 });
 

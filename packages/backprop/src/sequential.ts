@@ -60,6 +60,29 @@ export class Sequential implements Layer {
     return grad;
   }
 
+  /**
+   * backward for a training step: every parameter gets its gradient, but the model's own
+   * ∂L/∂x is not computed. That is the gradient with respect to the data, which no step
+   * uses, and for a first Dense(784, 128) it costs a third of the step's arithmetic. So the
+   * first layer, if it can (Dense has backwardParams), fills its parameter gradients only;
+   * any other first layer runs its ordinary backward and the result is dropped.
+   */
+  backwardParams(gradOut: Tensor): void {
+    if (!this.ranForward) {
+      throw new Error("Sequential.backwardParams: the model has not run forward yet; call forward(x) before backwardParams(gradOut)");
+    }
+    checkTensor("Sequential.backwardParams", "gradOut", gradOut);
+    let grad = gradOut;
+    for (let index = this.layers.length - 1; index >= 1; index--) {
+      const layer = this.layers[index];
+      grad = atLayer("Sequential.backwardParams", index, layer, `gradOut ${formatShape(grad.shape)}`, () => layer.backward(grad));
+    }
+    const first = this.layers[0];
+    atLayer("Sequential.backwardParams", 0, first, `gradOut ${formatShape(grad.shape)}`, () =>
+      hasBackwardParams(first) ? first.backwardParams(grad) : first.backward(grad),
+    );
+  }
+
   /** Every layer's parameters, first layer first. */
   params(): Param[] {
     return this.layers.flatMap((layer) => layer.params());
@@ -88,9 +111,14 @@ export class Sequential implements Layer {
     }
     const prediction = this.forward(x, { training: true });
     const lossValue = loss.forward(prediction, target);
-    this.backward(loss.backward(prediction, target));
+    this.backwardParams(loss.backward(prediction, target)); // backward, without the unused ∂L/∂x
     return lossValue;
   }
+}
+
+/** A layer that can run the parameter half of its backward alone (Dense; see backwardParams). */
+function hasBackwardParams(layer: Layer): layer is Layer & { backwardParams(gradOut: Tensor): void } {
+  return typeof (layer as { backwardParams?: unknown }).backwardParams === "function";
 }
 
 /** Runs one layer's step; if it throws, says which layer of the model it was and what it got. */

@@ -21,7 +21,7 @@ export interface LessonEntry {
 }
 
 // Lessons are added here, in course order, when their folders are created:
-// 06-mlp, 07-generalization, 08-cnn, 09-rnn, 10-interpretation, 11-speed.
+// 07-generalization, 08-cnn, 09-rnn, 10-interpretation, 11-speed.
 // manifest.test.ts fails if this list and the lessons/ folders disagree.
 export const lessons: readonly LessonEntry[] = [
   {
@@ -71,6 +71,14 @@ export const lessons: readonly LessonEntry[] = [
     title: "Backpropagation",
     summary:
       "The chain rule on a graph of numbers, then a layer at a time: Value and Dense agree to 1e-17, and a 2 → 4 → 1 network solves XOR from every seed.",
+  },
+  {
+    number: 6,
+    slug: "mlp",
+    folder: "06-mlp",
+    title: "The MLP on MNIST",
+    summary:
+      "Train the classic Keras MLP on handwritten digits with fit, read the confusion matrix, and see why the softmax belongs in the loss.",
   },
 ];
 

@@ -12,7 +12,7 @@ console.log(basename(process.cwd()), JSON.stringify(process.argv.slice(2)), proc
 console.error("stderr is not part of the output");
 `,
     },
-    "01-failing": { "lesson.ts": `console.log("step 1"); console.error("loss became NaN at step 3"); process.exit(3);` },
+    "01-failing": { "lesson.ts": `console.log("step 1"); console.error("loss became NaN at step 3"); process.exitCode = 3;` },
     "02-empty": {},
   });
   afterAll(() => course.remove());

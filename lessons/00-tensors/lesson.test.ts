@@ -3,8 +3,9 @@
  *   1. run lesson.ts as a learner does and read what it prints;
  *   2. recompute each claim independently with @gradschool/tensor and @gradschool/gradcheck.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { capture, numbersIn, runLessonScript } from "@gradschool/course";
+import { capture, linesNotPrinted, numbersIn, quotedLines, runLessonScript } from "@gradschool/course";
 import { checkGradient, formatReport } from "@gradschool/gradcheck";
 import {
   type Tensor,
@@ -59,6 +60,20 @@ describe("lesson 00 as a learner runs it", () => {
     expect(output).toContain("┤");
     expect(output).toContain("mean squared error");
     expect(output.lastIndexOf("┤")).toBeGreaterThan(output.indexOf("step 80"));
+  });
+
+  test("every line the README quotes is printed by the lesson, or is the exact error the library throws", () => {
+    const quoted = quotedLines(readFileSync(new URL("README.md", import.meta.url), "utf8"));
+    expect(quoted.length).toBeGreaterThan(8);
+    // The README quotes one error the lesson does not print (the learner meets it in an
+    // exercise): it must be the message add really throws for [4, 3] + [4].
+    let broadcastError = "";
+    try {
+      add(reshape(arange(12), [4, 3]), tensor([1, 2, 3, 4]));
+    } catch (error) {
+      broadcastError = (error as Error).message;
+    }
+    expect(linesNotPrinted(quoted, output, { partial: true }), "README lines the lesson does not print").toEqual([broadcastError]);
   });
 
   test("with NO_COLOR=1 it prints no ANSI escape codes", () => {

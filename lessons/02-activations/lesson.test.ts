@@ -3,9 +3,10 @@
  *   1. run lesson.ts as a learner does and read what it prints;
  *   2. recompute each claim independently with the packages and @gradschool/gradcheck.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Activation, activations, elu, gelu, getActivation, leakyRelu, relu, sigmoid, silu, softmax, tanh } from "@gradschool/activations";
-import { capture, runLessonScript, section } from "@gradschool/course";
+import { capture, linesNotPrinted, quotedLines, runLessonScript, section } from "@gradschool/course";
 import { checkGradient, formatReport } from "@gradschool/gradcheck";
 import { type Tensor, add, full, map, matmul, matmulTransA, matmulTransB, mean, mul, ones, rand, randn, rng, tensor } from "@gradschool/tensor";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -64,6 +65,12 @@ describe("lesson 02 as a learner runs it", () => {
 
   test("a second run prints exactly the same text, so the docs can embed it", () => {
     expect(secondOutput).toBe(output);
+  });
+
+  test("every line the README quotes as output is a line the lesson prints", () => {
+    const quoted = quotedLines(readFileSync(new URL("README.md", import.meta.url), "utf8"));
+    expect(quoted.length).toBeGreaterThan(10);
+    expect(linesNotPrinted(quoted, output), "README lines the lesson does not print").toEqual([]);
   });
 
   test("with NO_COLOR=1 it prints no ANSI escape codes", () => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { capture, linesNotPrinted, quotedLines, runLessonScript, section } from "@gradschool/course";
+import { capture, linesNotPrinted, parseNumber, quotedLines, runLessonScript, section } from "@gradschool/course";
 import {
   Adagrad,
   Adam,
@@ -173,10 +173,10 @@ describe("lesson 04 as a learner runs it", () => {
     }
     // The exception: 0.002 is just above SGD's limit 0.001997 and still solves in 5000 steps.
     expect(tables.Rosenbrock.get("SGD")!.slice(0, 3)).toEqual(["—", "4380", "∞"]);
-    // Adam never blows up on Rosenbrock, and solves over a tenfold range, 0.005 to 0.05.
+    // Adam never blows up on Rosenbrock, and solves over a fourfold range, 0.005 to 0.02.
     const adam = tables.Rosenbrock.get("Adam")!;
     expect(adam.includes("∞")).toBe(false);
-    expect(adam.slice(2, 6).every((cell) => /^\d+$/.test(cell))).toBe(true);
+    expect(adam.slice(2, 5).every((cell) => /^\d+$/.test(cell))).toBe(true);
   });
 
   test("step 3: the printed stability limits are 2/c, 2(1 + μ)/c and 2(1 + μ)/((1 + 2μ)c)", () => {
@@ -268,10 +268,12 @@ describe("lesson 04 as a learner runs it", () => {
   });
 
   test("step 6: a cosine schedule lets Adam solve Rosenbrock at lr 0.1, where a constant 0.1 never does", () => {
-    expect(output).toMatch(/constant 0\.1 +not solved in 5000, final f 1\.9e-6/);
-    expect(output).toMatch(/cosine +solved at step 1012, final f 1\.0e-30/);
-    expect(output).toMatch(/warmup \+ cosine solved at step 1257, final f 3\.7e-29/);
-    expect(1012 * 2).toBeLessThan(Number(parseRace(output).get("Adam")!.rosenbrock[1])); // "more than twice as fast" as 2286
+    const constantFinal = parseNumber(capture(output, /constant 0\.1 +not solved in 5000, final f ([\d.e+-]+)/)[0]);
+    expect(constantFinal).toBeGreaterThan(1e-6); // never under the "solved" line at the end
+    const cosineSteps = Number(capture(output, /cosine +solved at step (\d+), final f [\d.e+-]+/)[0]);
+    const warmupSteps = Number(capture(output, /warmup \+ cosine solved at step (\d+), final f [\d.e+-]+/)[0]);
+    expect(warmupSteps).toBeGreaterThan(cosineSteps); // warmup costs steps here, as the README says
+    expect(cosineSteps * 2).toBeLessThan(Number(parseRace(output).get("Adam")!.rosenbrock[1])); // "more than twice as fast" as the best constant rate
   });
 
   test("step 7: too small never solves, 2/51 solves at step 217, 0.05 overflows at step 872", () => {

@@ -51,18 +51,19 @@ export class AdamW extends OptimizerBase<AdamState> {
     const { lr, eps } = this;
     const [beta1, beta2] = this.betas;
     const decayFactor = 1 - lr * this.weightDecay;
-    const biasCorrection1 = 1 - beta1 ** state.step;
-    const biasCorrection2 = 1 - beta2 ** state.step;
+    // Bias corrections folded into two numbers per step, as in Adam (see adam.ts).
+    const stepSize = lr / (1 - beta1 ** state.step);
+    const inverseRootCorrection2 = 1 / Math.sqrt(1 - beta2 ** state.step);
     const m = state.firstMoment;
     const v = state.secondMoment;
     for (let i = 0; i < theta.length; i++) {
       theta[i] *= decayFactor; // the only line that differs from Adam (which adds λθ to g instead)
       const g = grad[i];
-      m[i] = beta1 * m[i] + (1 - beta1) * g;
-      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-      const mHat = m[i] / biasCorrection1;
-      const vHat = v[i] / biasCorrection2;
-      theta[i] -= (lr * mHat) / (Math.sqrt(vHat) + eps);
+      const mean = beta1 * m[i] + (1 - beta1) * g;
+      const meanSquare = beta2 * v[i] + (1 - beta2) * g * g;
+      m[i] = mean;
+      v[i] = meanSquare;
+      theta[i] -= (stepSize * mean) / (Math.sqrt(meanSquare) * inverseRootCorrection2 + eps);
     }
   }
 }

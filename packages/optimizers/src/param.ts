@@ -32,6 +32,11 @@ export function checkParams(caller: string, params: readonly Param[]): void {
       );
     }
     const grad = param.grad.data;
+    // One cheap pass first: a NaN or ±∞ anywhere makes the sum non-finite. Only then look
+    // for where it is (a sum of huge finite numbers can overflow too; that finds nothing).
+    let sum = 0;
+    for (let i = 0; i < grad.length; i++) sum += grad[i];
+    if (Number.isFinite(sum)) continue;
     for (let i = 0; i < grad.length; i++) {
       if (!Number.isFinite(grad[i])) {
         throw new Error(

@@ -55,47 +55,59 @@ export function gemm(
 
 /**
  * Packs op(A) (m×k) into panels of 4 rows: panel p holds rows 4p … 4p+3 as k groups of
- * 4 numbers, so the multiply loop reads it strictly in order. Each case walks its source
- * in memory order; an edge panel is padded with zeros.
+ * 4 numbers, so the multiply loop reads it strictly in order. A full panel copies its
+ * 4 numbers per k in one go; an edge panel (fewer than 4 rows left) is padded with zeros.
  */
 function packA(m: number, k: number, a: Float64Array, transA: boolean, packed: Float64Array): void {
   for (let panel = 0; panel * TILE < m; panel++) {
-    const base = panel * TILE * k;
-    const rowsHere = Math.min(TILE, m - panel * TILE);
-    if (rowsHere < TILE) packed.fill(0, base, base + TILE * k);
-    if (transA) {
-      // a is stored k×m: row p of a holds column p of op(A).
-      for (let p = 0; p < k; p++) {
-        const source = p * m + panel * TILE;
-        for (let r = 0; r < rowsHere; r++) packed[base + p * TILE + r] = a[source + r];
-      }
-    } else {
-      for (let r = 0; r < rowsHere; r++) {
-        const source = (panel * TILE + r) * k;
-        for (let p = 0; p < k; p++) packed[base + p * TILE + r] = a[source + p];
-      }
-    }
+    const first = panel * TILE; // the panel's first row of op(A)
+    const rowsHere = Math.min(TILE, m - first);
+    // op(A)[row, p] sits at a[row·k + p], or at a[p·m + row] when a holds Aᵀ (k×m).
+    const rowStride = transA ? 1 : k;
+    const kStride = transA ? m : 1;
+    packPanel(k, a, first * rowStride, rowStride, kStride, rowsHere, packed, panel * TILE * k);
   }
 }
 
 /** Packs op(B) (k×n) into panels of 4 columns: panel q holds columns 4q … 4q+3 as k groups of 4. */
 function packB(n: number, k: number, b: Float64Array, transB: boolean, packed: Float64Array): void {
   for (let panel = 0; panel * TILE < n; panel++) {
-    const base = panel * TILE * k;
-    const colsHere = Math.min(TILE, n - panel * TILE);
-    if (colsHere < TILE) packed.fill(0, base, base + TILE * k);
-    if (transB) {
-      // b is stored n×k: row j of b holds column j of op(B).
-      for (let col = 0; col < colsHere; col++) {
-        const source = (panel * TILE + col) * k;
-        for (let p = 0; p < k; p++) packed[base + p * TILE + col] = b[source + p];
-      }
-    } else {
-      for (let p = 0; p < k; p++) {
-        const source = p * n + panel * TILE;
-        for (let col = 0; col < colsHere; col++) packed[base + p * TILE + col] = b[source + col];
-      }
+    const first = panel * TILE; // the panel's first column of op(B)
+    const colsHere = Math.min(TILE, n - first);
+    // op(B)[p, col] sits at b[p·n + col], or at b[col·k + p] when b holds Bᵀ (n×k).
+    const colStride = transB ? k : 1;
+    const kStride = transB ? 1 : n;
+    packPanel(k, b, first * colStride, colStride, kStride, colsHere, packed, panel * TILE * k);
+  }
+}
+
+/**
+ * Copies one panel: for each p < k, the 4 numbers source[start + line·lineStride + p·kStride]
+ * (line = 0 … 3) go to packed[base + 4p + line]. Lines past `linesHere` are zeros.
+ */
+function packPanel(
+  k: number,
+  source: Float64Array,
+  start: number,
+  lineStride: number,
+  kStride: number,
+  linesHere: number,
+  packed: Float64Array,
+  base: number,
+): void {
+  if (linesHere === TILE) {
+    const s1 = lineStride, s2 = 2 * lineStride, s3 = 3 * lineStride;
+    for (let p = 0, from = start, to = base; p < k; p++, from += kStride, to += TILE) {
+      packed[to] = source[from];
+      packed[to + 1] = source[from + s1];
+      packed[to + 2] = source[from + s2];
+      packed[to + 3] = source[from + s3];
     }
+    return;
+  }
+  packed.fill(0, base, base + TILE * k);
+  for (let line = 0; line < linesHere; line++) {
+    for (let p = 0; p < k; p++) packed[base + p * TILE + line] = source[start + line * lineStride + p * kStride];
   }
 }
 

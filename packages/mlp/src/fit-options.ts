@@ -25,6 +25,11 @@ export interface FitOptions {
   callbacks?: Callback[];
   /** Penalties on chosen parameters, e.g. { param: dense.kernel, regularizer: l2(1e-4) }. */
   regularizers?: Array<{ param: Param; regularizer: Regularizer }>;
+  /**
+   * Rescale the gradients before each step so their global L2 norm is at most this (as
+   * Keras's `clipnorm`, PyTorch's clip_grad_norm_): tames exploding gradients in RNNs.
+   */
+  clipGradNorm?: number;
   /** Show a progress bar per epoch (default true). */
   verbose?: boolean;
 }
@@ -75,6 +80,10 @@ export function checkFitArguments(x: Tensor, y: LossTarget, options: FitOptions,
   const { epochs, batchSize, optimizer, loss, validationData, validationSplit, shuffle = true } = options;
   checkPositiveInteger("epochs", epochs);
   checkPositiveInteger("batchSize", batchSize);
+  const { clipGradNorm } = options;
+  if (clipGradNorm !== undefined && !(typeof clipGradNorm === "number" && clipGradNorm > 0 && Number.isFinite(clipGradNorm))) {
+    throw new Error(`fit: clipGradNorm must be a positive number, e.g. 1 or 5; received ${clipGradNorm}`);
+  }
   if (typeof optimizer?.step !== "function" || typeof optimizer.zeroGrad !== "function") {
     throw new Error(`fit: options.optimizer must be an Optimizer such as new Adam({ lr: 1e-3 }); received ${typeof optimizer}`);
   }

@@ -85,6 +85,36 @@ describe("fit's history", () => {
   });
 });
 
+describe("fit's gradient clipping", () => {
+  test("clipGradNorm rescales each step's gradients to that global norm before the optimizer sees them", () => {
+    // SGD with lr 1 moves the weights by exactly the gradient it is given, so the size of
+    // the first step is the norm of the (clipped) gradient.
+    const firstStepNorm = (clip: number | undefined) => {
+      const random = rng(5);
+      const model = spiralNet(random);
+      const before = model.params().map((param) => Float64Array.from(param.value.data));
+      model.fit(spiralData.x, spiralData.y, {
+        epochs: 1, batchSize: 180, shuffle: false, optimizer: new SGD({ lr: 1 }), loss: softmaxCrossEntropy, verbose: false,
+        ...(clip === undefined ? {} : { clipGradNorm: clip }),
+      });
+      let squares = 0;
+      model.params().forEach((param, p) => param.value.data.forEach((w, i) => (squares += (w - before[p][i]) ** 2)));
+      return Math.sqrt(squares);
+    };
+    const unclipped = firstStepNorm(undefined);
+    expect(unclipped).toBeGreaterThan(0.05);
+    expect(firstStepNorm(0.01)).toBeCloseTo(0.01, 6); // clipped to the limit (PyTorch's scale maxNorm / (norm + 1e-6))
+    expect(firstStepNorm(unclipped * 2)).toBeCloseTo(unclipped, 12); // a loose limit changes nothing
+  });
+
+  test.each([0, -1, Number.NaN])("clipGradNorm %s is refused", (clipGradNorm) => {
+    const random = rng(1);
+    expect(() =>
+      spiralNet(random).fit(spiralData.x, spiralData.y, { epochs: 1, batchSize: 32, optimizer: new Adam(), loss: softmaxCrossEntropy, rng: random, verbose: false, clipGradNorm }),
+    ).toThrow(`fit: clipGradNorm must be a positive number, e.g. 1 or 5; received ${clipGradNorm}`);
+  });
+});
+
 describe("fit's validation", () => {
   test("validationSplit holds out the LAST rows (as Keras) and reports their loss in inference mode", () => {
     // 180 rows grouped by class; 0.25 holds out the last 45, all of class 2.

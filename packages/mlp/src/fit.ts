@@ -1,5 +1,6 @@
 import type { Tensor } from "@gradschool/tensor";
 import type { LossTarget } from "@gradschool/losses";
+import { clipGradNorm } from "@gradschool/optimizers";
 import type { Sequential } from "./model.ts";
 import { type Callback, type TrainingContext, runHook } from "./callbacks.ts";
 import { type FitOptions, type History, checkFitArguments } from "./fit-options.ts";
@@ -17,6 +18,7 @@ const TRAINING = { training: true }; // one object for every step: nothing alloc
  *     shuffle the rows, cut them into batches of batchSize
  *     for each batch:  zero the grads → forward (training mode) → loss → backward
  *                      → add each regularizer's gradient (and its penalty to the loss)
+ *                      → clip the gradients' global norm, if clipGradNorm is set
  *                      → optimizer.step
  *     evaluate the validation rows (inference mode)
  *
@@ -87,6 +89,7 @@ export function fit(model: Sequential, x: Tensor, y: LossTarget, options: FitOpt
           batchLoss += regularizer.penalty(param.value);
           regularizer.addGradient(param.value, param.grad);
         }
+        if (options.clipGradNorm !== undefined) clipGradNorm(params, options.clipGradNorm);
         optimizer.step(params);
       }
 

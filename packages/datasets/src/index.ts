@@ -17,3 +17,5 @@ export { loadMnist, mnistInfo, IMAGES_MAGIC, LABELS_MAGIC } from "./mnist.ts";
 export type { Mnist, MnistInfo, MnistOptions } from "./mnist.ts";
 export { defaultMnistDirectory, mnistFileNames } from "./mnist-files.ts";
 export type { MnistSplit } from "./mnist-files.ts";
+export { genesisText, charVocabulary } from "./text.ts";
+export type { CharVocabulary } from "./text.ts";

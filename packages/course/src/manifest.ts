@@ -21,7 +21,7 @@ export interface LessonEntry {
 }
 
 // Lessons are added here, in course order, when their folders are created:
-// 07-generalization, 08-cnn, 09-rnn, 10-interpretation, 11-speed.
+// 08-cnn, 09-rnn, 10-interpretation, 11-speed.
 // manifest.test.ts fails if this list and the lessons/ folders disagree.
 export const lessons: readonly LessonEntry[] = [
   {
@@ -79,6 +79,14 @@ export const lessons: readonly LessonEntry[] = [
     title: "The MLP on MNIST",
     summary:
       "Train the classic Keras MLP on handwritten digits with fit, read the confusion matrix, and see why the softmax belongs in the loss.",
+  },
+  {
+    number: 7,
+    slug: "generalization",
+    folder: "07-generalization",
+    title: "Generalisation",
+    summary:
+      "Underfitting and overfitting on 1,000 MNIST digits; L2, dropout, batchnorm and early stopping, each from the same weights; zeros vs Glorot vs He in a deep ReLU net; 5-fold cross-validation as mean ± std.",
   },
 ];
 

@@ -18,6 +18,7 @@ export function sigmoidOf(x: number): number {
   return expX / (1 + expX);
 }
 
+// #region sigmoid
 export const sigmoid: Activation = {
   name: "sigmoid",
   forward(x: Tensor): Tensor {
@@ -32,3 +33,4 @@ export const sigmoid: Activation = {
     });
   },
 };
+// #endregion

@@ -63,6 +63,7 @@ export class Dense implements Layer {
     this.bias = { name: `${this.name}.bias`, value: zeros([outFeatures]), grad: zeros([outFeatures]) };
   }
 
+  // #region forward
   /** y = x·W + b */
   forward(x: Tensor): Tensor {
     checkTensor("Dense.forward", "x", x);
@@ -78,6 +79,7 @@ export class Dense implements Layer {
     }
     return y;
   }
+  // #endregion
 
   /** ∂L/∂W += xᵀ · gradOut,  ∂L/∂b += Σ_rows gradOut;  returns ∂L/∂x = gradOut · Wᵀ */
   backward(gradOut: Tensor): Tensor {

@@ -1,6 +1,7 @@
 import { Tensor } from "./tensor.ts";
 import { checkMatmulShapes } from "./matmul.ts";
 
+// #region naive
 /**
  * The readable matrix product, straight from the definition:
  *
@@ -22,6 +23,7 @@ export function matmulNaive(a: Tensor, b: Tensor): Tensor {
   }
   return new Tensor(out, [rows, cols]);
 }
+// #endregion
 
 /**
  * The same product with the loops reordered i-k-j: the inner loop now walks along a

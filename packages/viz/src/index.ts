@@ -1,5 +1,6 @@
 export { lossChart } from "./loss-chart.ts";
 export type { LossChartOptions } from "./loss-chart.ts";
+export type { ChartRecord } from "./chart-recording.ts";
 export { plotFunction } from "./plot-function.ts";
 export type { PlotFunctionOptions } from "./plot-function.ts";
 export { progressBar } from "./progress-bar.ts";

@@ -1,5 +1,6 @@
 import { drawChart } from "./chart.ts";
 import type { ChartSeries } from "./chart.ts";
+import { recordChart, recordableSeries } from "./chart-recording.ts";
 import { formatMetric } from "./format.ts";
 import { resample } from "./resample.ts";
 import { terminalWidth, useColor } from "./terminal.ts";
@@ -38,6 +39,8 @@ const maxDefaultWidth = 120;
  * - NaN and ±Infinity (a run that diverged) are skipped and counted in the legend, so the
  *   part of the curve that led up to the blow-up stays visible; a series with no finite
  *   value at all is an error.
+ * - With GRADSCHOOL_CHARTS_FILE set, the numbers are also appended to that file as one
+ *   line of JSON, so the docs site can redraw the chart (chart-recording.ts).
  */
 export function lossChart(series: ArrayLike<number> | Record<string, ArrayLike<number>>, options: LossChartOptions = {}): string {
   if (!isSeries(series) && Object.getPrototypeOf(series) !== Object.prototype) {
@@ -67,8 +70,9 @@ export function lossChart(series: ArrayLike<number> | Record<string, ArrayLike<n
   });
 
   const [xFrom, xTo] = options.xRange ?? [1, longest];
+  const xLabel = options.xLabel ?? "step";
   const yLabel = logScale ? `${options.yLabel ?? ""} (log scale)`.trim() : options.yLabel;
-  return drawChart(chartSeries, {
+  const chart = drawChart(chartSeries, {
     caller: "lossChart",
     title: options.title,
     width: options.width ?? Math.min(terminalWidth(), maxDefaultWidth),
@@ -76,10 +80,19 @@ export function lossChart(series: ArrayLike<number> | Record<string, ArrayLike<n
     colors: useColor(options.colors),
     logScale,
     yLabel,
-    xLabel: options.xLabel ?? "step",
+    xLabel,
     xFrom,
     xTo,
   });
+  recordChart({
+    title: options.title,
+    series: Object.fromEntries(named.map(([name, values]) => [name, recordableSeries(values)])),
+    logScale,
+    yLabel: options.yLabel,
+    xLabel,
+    xRange: [xFrom, xTo],
+  });
+  return chart;
 }
 
 function isSeries(value: unknown): value is ArrayLike<number> {

@@ -20,8 +20,29 @@ describe("useColor", () => {
 
   test("output that is not a terminal (pipe, file, CI) gets no colour", () => {
     vi.stubEnv("NO_COLOR", "");
+    vi.stubEnv("FORCE_COLOR", "");
     expect(useColor(undefined, { isTTY: false })).toBe(false);
     expect(useColor(undefined, {})).toBe(false);
+  });
+
+  test("a FORCE_COLOR other than \"\" or \"0\" colours output that is not a terminal", () => {
+    vi.stubEnv("NO_COLOR", "");
+    vi.stubEnv("FORCE_COLOR", "1");
+    expect(useColor(undefined, { isTTY: false })).toBe(true);
+    vi.stubEnv("FORCE_COLOR", "true");
+    expect(useColor(undefined, {})).toBe(true);
+  });
+
+  test("FORCE_COLOR of \"0\" or \"\" changes nothing, and NO_COLOR beats FORCE_COLOR", () => {
+    vi.stubEnv("NO_COLOR", "");
+    vi.stubEnv("FORCE_COLOR", "0");
+    expect(useColor(undefined, { isTTY: false })).toBe(false);
+    expect(useColor(undefined, { isTTY: true })).toBe(true);
+    vi.stubEnv("FORCE_COLOR", "");
+    expect(useColor(undefined, { isTTY: false })).toBe(false);
+    vi.stubEnv("NO_COLOR", "1");
+    vi.stubEnv("FORCE_COLOR", "1");
+    expect(useColor(undefined, { isTTY: true })).toBe(false);
   });
 
   test("an explicit choice wins over NO_COLOR and the stream", () => {

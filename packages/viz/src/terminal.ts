@@ -3,8 +3,10 @@
  * string that may hold colour codes.
  *
  * Colour follows the NO_COLOR convention (https://no-color.org): any non-empty NO_COLOR
- * turns it off, and so does output that is not a terminal (a pipe, a file, CI logs, the
- * docs build capturing a lesson) — escape codes there are noise, not colour.
+ * turns it off, and so does output that is not a terminal (a pipe, a file, CI logs) —
+ * escape codes there are noise, not colour. FORCE_COLOR (https://force-color.org), set to
+ * anything but "" or "0", asks for colour off a terminal too: the docs build sets it when
+ * it captures a lesson, and turns the codes into HTML colours. NO_COLOR still wins.
  */
 
 /** The part of a writable stream the viz functions look at. */
@@ -15,12 +17,15 @@ export interface TerminalLike {
 
 /**
  * Should output be coloured? `force` (an explicit `colors` option) wins; otherwise colour
- * is on only when NO_COLOR is unset or empty and `stream` is a TTY.
+ * is off when NO_COLOR is non-empty, on when FORCE_COLOR is non-empty and not "0", and
+ * otherwise on only when `stream` is a TTY.
  */
 export function useColor(force?: boolean, stream: TerminalLike = process.stdout): boolean {
   if (force !== undefined) return force;
   const noColor = process.env.NO_COLOR;
   if (noColor !== undefined && noColor !== "") return false;
+  const forceColor = process.env.FORCE_COLOR;
+  if (forceColor !== undefined && forceColor !== "" && forceColor !== "0") return true;
   return stream.isTTY === true;
 }
 

@@ -1,126 +1,55 @@
 /**
- * Training speed of the reference MLP (DESIGN §9) on real MNIST batches:
+ * Training the reference MLP (DESIGN §9), the same network in each library:
  *
- *   784 → Dense(128) → ReLU → Dense(10) → softmax cross-entropy (fused, on the logits)
- *   Adam lr 1e-3, batch 32
+ *   784 → Dense(128) → ReLU → Dense(10) → softmax cross-entropy      101,770 parameters
+ *   Adam lr 1e-3, batch 32, the first 6,400 MNIST training images in order
  *
- * One training step is what a fit loop does per batch: zero the gradients, forward,
- * loss, backward, optimizer step. The batches are the first training images in order
- * (gatherRows of a fixed index range, as a shuffled epoch would do), so the data is real
- * and the cost of picking a batch out of the training set is counted too.
- *
- * Two ways to run the backward pass are timed side by side:
- *   computeGradients      what training uses: the first layer's ∂L/∂x (the gradient with
- *                         respect to the images, which nothing needs) is skipped
- *   forward + backward    model.backward, which also returns ∂L/∂x: one more [32, 128]·[128, 784]
- *                         product per step
- *
- * Reports samples per second: the median time of a block of steps, after warm-up, and the
- * fastest block (what the machine does when nothing else interferes).
- * Run alone with `npx tsx src/train-mlp.ts [--quick]`, or through `npm run bench`.
+ * A row "gradschool, forward + backward" runs the same step with model.backward, which
+ * also computes the gradient with respect to the images; the main row skips it
+ * (computeGradients), as fit does. Lesson 06 quotes the difference.
  */
 import { Dense, ReLU, Sequential } from "@gradschool/backprop";
-import { loadMnist } from "@gradschool/datasets";
-import { softmaxCrossEntropy } from "@gradschool/losses";
-import { Adam } from "@gradschool/optimizers";
-import { gatherRows, rng } from "@gradschool/tensor";
-import { measure } from "./measure.ts";
+import { rng } from "@gradschool/tensor";
+import * as tfl from "@tensorflow/tfjs-layers";
+import { gradschoolTrainer } from "./gradschool-trainer.ts";
+import { type MnistSamples, PIXELS } from "./mnist-batches.ts";
+import { type LayerDef, convnetjsTrainer } from "./peers/convnetjs.ts";
+import { tfjsTrainer } from "./peers/tfjs.ts";
+import { runRows, trainingTable } from "./report.ts";
+import { type Settings, describeSchedule } from "./settings.ts";
+import type { Table } from "./table.ts";
 
-export type BackwardMode = "computeGradients" | "forward + backward";
+const BATCH_SIZE = 32;
 
-export interface TrainMlpResult {
-  mode: BackwardMode;
-  batchSize: number;
-  stepsPerRepetition: number;
-  repetitions: number;
-  medianMsPerStep: number;
-  samplesPerSecond: number;
-  /** The fastest repetition, for comparison: what the machine does when nothing interferes. */
-  bestSamplesPerSecond: number;
-  /** The loss after all the steps, so a benchmark that stopped learning would show. */
-  finalLoss: number;
-}
-
-export function benchTrainMlp(mode: BackwardMode, { quick = false } = {}): TrainMlpResult {
-  const batchSize = 32;
-  const stepsPerRepetition = quick ? 40 : 50;
-  const repetitions = quick ? 7 : 21;
+function gradschoolMlp(): Sequential {
   const random = rng(2024);
-  const model = new Sequential([
-    new Dense(784, 128, { rng: random, name: "hidden" }),
-    new ReLU(),
-    new Dense(128, 10, { rng: random, name: "output" }),
-  ]);
-  const params = model.params();
-  const optimizer = new Adam({ lr: 1e-3 });
+  return new Sequential([new Dense(PIXELS, 128, { rng: random }), new ReLU(), new Dense(128, 10, { rng: random })]);
+}
 
-  // Enough distinct batches that the data is not all in cache: 6,400 images, 200 batches.
-  const batchesAvailable = 200;
-  const mnist = loadMnist({ split: "train", limit: batchesAvailable * batchSize });
-  const batchIndices = Array.from({ length: batchesAvailable }, (_, batch) =>
-    Int32Array.from({ length: batchSize }, (_, row) => batch * batchSize + row),
+function tfjsMlp(): tfl.Sequential {
+  return tfl.sequential({
+    layers: [tfl.layers.dense({ inputShape: [PIXELS], units: 128, activation: "relu" }), tfl.layers.dense({ units: 10 })],
+  });
+}
+
+const convnetjsMlp: LayerDef[] = [
+  { type: "input", out_sx: 1, out_sy: 1, out_depth: PIXELS },
+  { type: "fc", num_neurons: 128, activation: "relu" },
+  { type: "softmax", num_classes: 10 }, // a Dense(10) and the softmax, trained on cross-entropy
+];
+
+export async function benchTrainMlp(samples: MnistSamples, settings: Settings): Promise<Table> {
+  const rows = await runRows(
+    [
+      gradschoolTrainer(gradschoolMlp(), [PIXELS], BATCH_SIZE, samples),
+      gradschoolTrainer(gradschoolMlp(), [PIXELS], BATCH_SIZE, samples, { name: "gradschool, forward + backward", backward: "full" }),
+      await tfjsTrainer("cpu", tfjsMlp, [PIXELS], BATCH_SIZE, samples),
+      await tfjsTrainer("wasm", tfjsMlp, [PIXELS], BATCH_SIZE, samples),
+      convnetjsTrainer(convnetjsMlp, BATCH_SIZE, samples),
+    ],
+    settings.training,
   );
-
-  let batch = 0;
-  let lastLoss = NaN;
-  const trainSteps = () => {
-    for (let step = 0; step < stepsPerRepetition; step++) {
-      const indices = batchIndices[batch];
-      batch = (batch + 1) % batchesAvailable;
-      const x = gatherRows(mnist.images, indices);
-      const y = mnist.labels.subarray(indices[0], indices[0] + batchSize);
-      optimizer.zeroGrad(params);
-      if (mode === "computeGradients") {
-        lastLoss = model.computeGradients(x, y, softmaxCrossEntropy);
-      } else {
-        const logits = model.forward(x, { training: true });
-        lastLoss = softmaxCrossEntropy.forward(logits, y);
-        model.backward(softmaxCrossEntropy.backward(logits, y));
-      }
-      optimizer.step(params);
-    }
-  };
-
-  const timing = measure(trainSteps, { warmup: quick ? 2 : 4, repetitions });
-  const medianMsPerStep = timing.medianMs / stepsPerRepetition;
-  return {
-    mode,
-    batchSize,
-    stepsPerRepetition,
-    repetitions,
-    medianMsPerStep,
-    samplesPerSecond: (batchSize * 1000) / medianMsPerStep,
-    bestSamplesPerSecond: (batchSize * stepsPerRepetition * 1000) / timing.minMs,
-    finalLoss: lastLoss,
-  };
-}
-
-/** The results as the lines `npm run bench` prints: one row per backward mode. */
-export function formatTrainMlp(results: TrainMlpResult[]): string {
-  const { batchSize, repetitions, stepsPerRepetition } = results[0];
-  const widths = [20, 10, 10, 12, 14, 10];
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
-  const count = (value: number) => Math.round(value).toLocaleString("en-US");
-  return [
-    `reference MLP training step: 784 → Dense(128) → ReLU → Dense(10), softmax cross-entropy, Adam, batch ${batchSize}`,
-    `(real MNIST batches; median of ${repetitions} blocks of ${stepsPerRepetition} steps after warm-up)`,
-    line(["backward", "ms / step", "samples/s", "best block/s", "60k epoch (s)", "last loss"]),
-    line(widths.map((width) => "─".repeat(width))),
-    ...results.map((result) =>
-      line([
-        result.mode,
-        result.medianMsPerStep.toFixed(3),
-        count(result.samplesPerSecond),
-        count(result.bestSamplesPerSecond),
-        (60_000 / result.samplesPerSecond).toFixed(1),
-        result.finalLoss.toFixed(3),
-      ]),
-    ),
-  ].join("\n");
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const quick = process.argv.includes("--quick");
-  const modes: BackwardMode[] = ["computeGradients", "forward + backward"];
-  console.log(formatTrainMlp(modes.map((mode) => benchTrainMlp(mode, { quick }))));
+  return trainingTable("Reference MLP: 784 → Dense(128) → ReLU → Dense(10), Adam 1e-3, batch 32", rows, [
+    describeSchedule(settings.training),
+  ]);
 }

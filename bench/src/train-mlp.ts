@@ -26,13 +26,15 @@ function gradschoolMlp(): Sequential {
   return new Sequential([new Dense(PIXELS, 128, { rng: random }), new ReLU(), new Dense(128, 10, { rng: random })]);
 }
 
-function tfjsMlp(): tfl.Sequential {
+/** The reference MLP in TF.js, the Keras way (compiled by tfjsTrainer with Adam and softmax cross-entropy on the logits). */
+export function tfjsMlp(): tfl.Sequential {
   return tfl.sequential({
     layers: [tfl.layers.dense({ inputShape: [PIXELS], units: 128, activation: "relu" }), tfl.layers.dense({ units: 10 })],
   });
 }
 
-const convnetjsMlp: LayerDef[] = [
+/** The reference MLP in ConvNetJS: its "softmax" layer is a Dense(10) and the softmax, trained on cross-entropy. */
+export const convnetjsMlp: LayerDef[] = [
   { type: "input", out_sx: 1, out_sy: 1, out_depth: PIXELS },
   { type: "fc", num_neurons: 128, activation: "relu" },
   { type: "softmax", num_classes: 10 }, // a Dense(10) and the softmax, trained on cross-entropy

@@ -20,8 +20,7 @@ export interface LessonEntry {
   summary: string;
 }
 
-// Lessons are added here, in course order, when their folders are created:
-// 08-cnn, 09-rnn, 10-interpretation, 11-speed.
+// Lessons are added here, in course order, when their folders are created;
 // manifest.test.ts fails if this list and the lessons/ folders disagree.
 export const lessons: readonly LessonEntry[] = [
   {
@@ -87,6 +86,38 @@ export const lessons: readonly LessonEntry[] = [
     title: "Generalisation",
     summary:
       "Underfitting and overfitting on 1,000 MNIST digits; L2, dropout, batchnorm and early stopping, each from the same weights; zeros vs Glorot vs He in a deep ReLU net; 5-fold cross-validation as mean ± std.",
+  },
+  {
+    number: 8,
+    slug: "cnn",
+    folder: "08-cnn",
+    title: "Convolutional networks",
+    summary:
+      "A convolution by hand, im2col as one matrix product, pooling, then the classic Keras MNIST CNN: its learned filters and feature maps drawn in the terminal, and 99% with --full.",
+  },
+  {
+    number: 9,
+    slug: "rnn",
+    folder: "09-rnn",
+    title: "Recurrent networks",
+    summary:
+      "Unroll a SimpleRNN and backpropagate through time by hand; watch gradients vanish (SimpleRNN vs LSTM on a 40-step memory task) and explode (clipping fixes it); the Keras reference RNN on MNIST rows; an LSTM that writes Genesis at three temperatures.",
+  },
+  {
+    number: 10,
+    slug: "interpretation",
+    folder: "10-interpretation",
+    title: "Looking inside a trained network",
+    summary:
+      "Saliency, gradient × input, occlusion and first-layer weight pictures on an MNIST MLP, then permutation importance on a table with known useless and correlated features — what each method can and cannot tell you.",
+  },
+  {
+    number: 11,
+    slug: "speed",
+    folder: "11-speed",
+    title: "Speed",
+    summary:
+      "Measured live on your machine: three matrix-multiply loops, V8's warm-up and deoptimisation, the cache, allocation in a training step, and our training speed beside TensorFlow.js and ConvNetJS.",
   },
 ];
 

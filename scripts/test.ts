@@ -15,7 +15,10 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
-const turboArgs = ["run", "typecheck", "typecheck:root", "test", "--continue", "--output-logs=full", ...process.argv.slice(2)];
+// --concurrency=2: one task per core. Each vitest run already uses every core for its own
+// files, and the lesson tests train networks; ten workspaces at once on two cores made the
+// heaviest tests wait minutes for a CPU (a CI run once tripped the hang guards that way).
+const turboArgs = ["run", "typecheck", "typecheck:root", "test", "--continue", "--output-logs=full", "--concurrency=2", ...process.argv.slice(2)];
 const child = spawn("npx", ["--no-install", "turbo", ...turboArgs], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", TURBO_TELEMETRY_DISABLED: "1" },

@@ -54,7 +54,7 @@ describe("lesson 00 as a learner runs it", () => {
   beforeAll(async () => {
     output = await runLessonScript(lessonDir);
     secondOutput = await runLessonScript(lessonDir);
-  }, 60_000);
+  }, 600_000);
 
   test("it ends with a loss chart of the mean squared error", () => {
     expect(output).toContain("┤");

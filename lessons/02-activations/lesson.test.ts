@@ -61,7 +61,7 @@ describe("lesson 02 as a learner runs it", () => {
   beforeAll(async () => {
     output = await runLessonScript(lessonDir);
     secondOutput = await runLessonScript(lessonDir);
-  }, 60_000);
+  }, 600_000);
 
   test("a second run prints exactly the same text, so the docs can embed it", () => {
     expect(secondOutput).toBe(output);

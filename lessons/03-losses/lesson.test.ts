@@ -60,7 +60,7 @@ describe("lesson 03 as a learner runs it", () => {
   beforeAll(async () => {
     output = await runLessonScript(lessonDir);
     secondOutput = await runLessonScript(lessonDir);
-  }, 60_000);
+  }, 600_000);
 
   test("it ends with a loss chart of the three training runs", () => {
     const chartStart = output.indexOf("Logistic regression from a confidently wrong start");

@@ -112,7 +112,7 @@ let secondOutput = "";
 beforeAll(async () => {
   output = await runLessonScript(lessonDir);
   secondOutput = await runLessonScript(lessonDir);
-}, 60_000);
+}, 600_000);
 
 describe("lesson 04 as a learner runs it", () => {
   test("every line the README quotes in a text block is in the output", () => {

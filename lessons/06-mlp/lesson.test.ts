@@ -41,7 +41,7 @@ describe("lesson 06 as a learner runs it (the quick run)", () => {
 
   beforeAll(async () => {
     output = await runLessonScript(lessonDir);
-  }, 300_000); // about 25 s on a quiet machine; much more when every workspace's tests run at once
+  }, 600_000); // about 25 s on a quiet machine; much more when every workspace's tests run at once
 
   test("it ends with a loss chart of the per-batch training loss and the per-epoch validation loss", () => {
     const chart = section(output, "── The loss, batch by batch");

@@ -59,7 +59,7 @@ describe("lesson 07 as a learner runs it", () => {
   beforeAll(async () => {
     output = await runLessonScript(lessonDir);
     rows = fixRows(output);
-  }, 240_000); // about 30 s on a quiet machine; more when every workspace's tests run at once
+  }, 600_000); // about 30 s on a quiet machine; more when every workspace's tests run at once
 
   test("it ends with a loss chart of each fix's validation loss", () => {
     const chart = section(output, "── The validation loss of each fix");

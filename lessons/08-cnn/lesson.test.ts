@@ -51,7 +51,7 @@ describe("lesson 08 as a learner runs it (the quick run)", () => {
 
   beforeAll(async () => {
     output = await runLessonScript(lessonDir);
-  }, 300_000); // about 45 s on a busy machine; much more when every workspace's tests run at once
+  }, 600_000); // about 45 s on a busy machine; much more when every workspace's tests run at once
 
   test("it ends with a loss chart of the per-batch training loss and the validation loss every 25 steps", () => {
     const chart = section(output, "── The loss, step by step");

@@ -38,7 +38,7 @@ beforeAll(async () => {
   model = mnistMlp();
   trainMnistMlp(model, train.images, train.labels);
   output = await lessonRun;
-}, 300_000); // about 15 s on a quiet machine; much more when every workspace's tests run at once
+}, 600_000); // about 15 s on a quiet machine; much more when every workspace's tests run at once
 
 describe("lesson 10 as a learner runs it", () => {
   test("it ends with the loss chart of the two toy models", () => {

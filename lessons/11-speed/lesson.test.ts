@@ -242,7 +242,7 @@ describe("lesson 11 as a learner runs it", () => {
 
   beforeAll(async () => {
     output = await runLessonScript(lessonDir);
-  }, 300_000); // about 35 s on a busy 2-core machine; more when every workspace's tests run at once
+  }, 600_000); // about 35 s on a busy 2-core machine; more when every workspace's tests run at once
 
   test("step 1: the three kernels agree exactly on the 256×256 product, and each has a row with a positive rate", () => {
     const step = section(output, "── Step 1");

@@ -3,4 +3,4 @@ import { defineProject } from "vitest/config";
 // testTimeout guards against a hung test; it is not a speed claim (speed lives in npm run bench).
 // Numeric tests that train a model legitimately take seconds, more when CI runs every workspace
 // at once on two cores, so the guard is generous.
-export default defineProject({ test: { include: ["src/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 } });
+export default defineProject({ test: { include: ["src/**/*.test.ts"], testTimeout: 600_000, hookTimeout: 600_000 } });

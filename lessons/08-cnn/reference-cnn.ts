@@ -35,7 +35,7 @@ export const BATCH_SIZE = 32;
  * to one, and there a constant 1e-3 keeps the weights jittering around it: at a constant rate
  * the test accuracy did not improve in the second epoch (98.30%, then 98.26%). So --full
  * uses lesson 04's cosine schedule, stepped every batch: 1e-3 at the first step, falling
- * along half a cosine to 0 at the end of the run.
+ * along half a cosine to 0 at the end of the run (2 epochs: 98.89%; 3 epochs: 99.12%).
  */
 export function learningRateSchedule(run: "quick" | "full", totalSteps: number): Schedule {
   return run === "full" ? cosineAnnealing(LEARNING_RATE, totalSteps) : constant(LEARNING_RATE);
@@ -45,7 +45,7 @@ export function learningRateSchedule(run: "quick" | "full", totalSteps: number):
  * The default run fits in about a minute on two busy cores (the training step does 100–200
  * images/s): 4,000 training images for one epoch, 125 steps, with the validation images
  * scored every 25 steps, and the first 2,000 test images at the end. --full is the real thing:
- * all 60,000 images, 3 epochs, all 10,000 test images after each epoch (2 epochs reach 98.89%).
+ * all 60,000 images, 3 epochs (2 reach only 98.89%), all 10,000 test images after each epoch.
  */
 export const QUICK = { trainImages: 4_000, validationImages: 500, validateEvery: 25, testImages: 2_000, epochs: 1 } as const;
 export const FULL = { trainImages: 60_000, testImages: 10_000, epochs: 3 } as const;

@@ -93,7 +93,7 @@ export const lessons: readonly LessonEntry[] = [
     folder: "08-cnn",
     title: "Convolutional networks",
     summary:
-      "A convolution by hand, im2col as one matrix product, pooling, then the classic Keras MNIST CNN: its learned filters and feature maps drawn in the terminal, and 99% with --full.",
+      "A convolution by hand, im2col as one matrix product, pooling and where it sends the gradient, then the reference CNN (121,930 parameters) on MNIST, with its learnt filters and one digit's feature maps drawn in ASCII; 99.12% with --full.",
   },
   {
     number: 9,

@@ -43,6 +43,8 @@ export function writeResults(path: string, run: RunInfo): void {
     `- Machine: ${describeMachine()}`,
     `- Node ${process.version}; ${peerVersions().join(", ")}`,
     `- TF.js wasm backend: ${run.wasmBinary}`,
+    `- Load average when the run ended (1, 5, 15 min): ${os.loadavg().map((load) => load.toFixed(2)).join(", ")} on ${os.cpus().length} cores. ` +
+      "Other work on the machine lowers every library's rate alike (they take turns), so the ratios hold better than the rates.",
     "",
     "## How to read the tables",
     "",
